@@ -1,0 +1,35 @@
+namespace Northstar.Warehouse.Tests;
+
+/// <summary>The schemas and tables the migrations must create on both engines.</summary>
+public static class WarehouseSchema
+{
+    public static readonly string[] Schemas = ["bronze", "silver", "gold", "predictions", "app"];
+
+    public static readonly string[] Tables =
+    [
+        "bronze.events", "bronze.file_imports",
+        "silver.customers", "silver.products", "silver.locations", "silver.employees", "silver.campaigns",
+        "silver.orders", "silver.order_lines", "silver.leads", "silver.appointments", "silver.jobs",
+        "silver.job_commission_splits", "silver.tickets", "silver.calls", "silver.canvass_doors", "silver.marketing_spend",
+        "gold.dim_date", "gold.dim_customer", "gold.dim_product", "gold.dim_location", "gold.dim_employee",
+        "gold.dim_channel", "gold.dim_campaign",
+        "gold.fact_sales", "gold.fact_orders", "gold.fact_leads", "gold.fact_appointments", "gold.fact_jobs",
+        "gold.fact_job_commissions", "gold.fact_tickets", "gold.fact_calls", "gold.fact_canvass",
+        "gold.fact_marketing_spend", "gold.fact_requests",
+        "predictions.churn", "predictions.ltv", "predictions.demand_forecast",
+        "app.schema_migrations", "app.users", "app.user_branches", "app.sessions", "app.api_tokens", "app.dashboards",
+        "app.reports", "app.schedules", "app.alert_rules", "app.deliveries", "app.audit", "app.data_versions",
+    ];
+
+    public const string ColumnsSql = """
+        select table_schema || '.' || table_name || '.' || column_name
+        from information_schema.columns
+        where table_schema in ('bronze', 'silver', 'gold', 'predictions', 'app')
+        order by table_schema, table_name, ordinal_position
+        """;
+
+    public const string TablesSql = """
+        select table_schema || '.' || table_name from information_schema.tables
+        where table_schema in ('bronze', 'silver', 'gold', 'predictions', 'app')
+        """;
+}
