@@ -48,8 +48,26 @@ internal sealed class Replica : IAsyncDisposable
     public bool IsDue(TimeSpan interval) =>
         Health.CheckedAt is not { } checkedAt || Stopwatch.GetElapsedTime(checkedAt) >= interval;
 
-    /// <summary>Opens a pooled connection to the replica; throws when it cannot.</summary>
-    public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _pool.OpenConnectionAsync(cancellationToken);
+    /// <summary>
+    /// Opens a pooled connection to the replica and proves it alive with one round trip; throws when it cannot.
+    /// Npgsql hands out idle pooled connections unchecked, so without the round trip a replica that stopped since its
+    /// last health check would fail the caller's first query instead of sending the read to the primary.
+    /// </summary>
+    public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _pool.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var ping = new NpgsqlCommand("select 1", connection);
+            await ping.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>Marks the replica down until the next check, and drops its pooled connections, which are likely dead too.</summary>
     public void MarkDown(string error)
