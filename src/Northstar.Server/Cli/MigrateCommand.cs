@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Northstar.Server.Apis;
+using Northstar.Server.Extensions;
+using Northstar.Warehouse;
+
+namespace Northstar.Server.Cli;
+
+/// <summary><c>northstar migrate [--Key=value ...]</c>: applies the pending warehouse migrations, prints them and exits.</summary>
+internal static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var migrate = new Command("migrate", "Apply the pending warehouse migrations, print what was applied and exit.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        migrate.SetAction(RunAsync);
+        return migrate;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        // The same configuration sources, environment and settings as `serve`, so both act on the same warehouse.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. parseResult.UnmatchedTokens],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.AddNorthstarOptions();
+        builder.AddStructuredLogging();
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        builder.AddWarehouse();
+        await using var app = builder.Build();
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        var warehouse = app.Services.GetRequiredService<IWarehouse>();
+        var report = await warehouse.MigrateAsync(cancellationToken);
+        await parseResult.InvocationConfiguration.Output.WriteLineAsync(Describe(report, warehouse.Engine));
+        return 0;
+    }
+
+    private static string Describe(MigrationReport report, EngineKind engine)
+    {
+        var name = EngineNames.Of(engine);
+        if (report.Applied.Count == 0)
+            return $"The {name} warehouse is up to date ({report.AlreadyApplied} migrations applied earlier).";
+
+        var lines = report.Applied.Select(version => $"  {version}");
+        return $"Applied {report.Applied.Count} migrations to the {name} warehouse ({report.AlreadyApplied} applied earlier):"
+            + Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+}

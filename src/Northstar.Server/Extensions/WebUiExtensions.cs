@@ -1,0 +1,31 @@
+namespace Northstar.Server.Extensions;
+
+internal static class WebUiExtensions
+{
+    /// <summary>Serves the built UI's files from wwwroot; Vite's hashed assets are cached for good.</summary>
+    public static WebApplication UseWebUi(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                if (context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal))
+                    context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            },
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// Any other path that does not name a file gets index.html, so a deep link into the UI loads it. Revalidated on
+    /// every load, as it names the current hashed assets.
+    /// </summary>
+    public static WebApplication MapWebUiFallback(this WebApplication app)
+    {
+        app.MapFallbackToFile("index.html", new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace Northstar.Server.Options;
+
+/// <summary>
+/// Validates <see cref="NorthstarOptions"/> at start-up, so a bad setting stops the process with a sentence
+/// naming it. Values are never echoed: connection strings may hold passwords.
+/// </summary>
+internal sealed class NorthstarOptionsValidator : IValidateOptions<NorthstarOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NorthstarOptions options)
+    {
+        var failures = new List<string>(options.Database.Validate());
+        if (!string.IsNullOrWhiteSpace(options.Redis) && !RedisAddress.IsValid(options.Redis))
+        {
+            failures.Add(
+                $"{NorthstarOptions.SectionName}:Redis must be host:port, optionally followed by ,option=value pairs " +
+                "(e.g. localhost:6379,abortConnect=false).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,42 @@
+using Northstar.Server.Apis;
+using Northstar.Server.Cli;
+using Northstar.Server.Extensions;
+
+// The command line picks what runs: `serve` (also when no verb is given) or `migrate`, one file per verb in
+// Cli/. Arguments that no verb claims (--urls, --environment, --Northstar:Database:Engine=postgres, ...) are
+// passed on to the host's configuration.
+return await NorthstarCommandLine.RunAsync(args, BuildWebApp);
+
+// The web app that `serve` runs.
+static WebApplication BuildWebApp(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        // appsettings.json and the UI (copied into the output by build/WebUi.targets) are found next to the
+        // assemblies under `dotnet run`, in tests and when published, whatever the current directory; only the
+        // DuckDB data folder (default `data/`) is relative to the current directory.
+        ContentRootPath = AppContext.BaseDirectory,
+        WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+    });
+
+    builder.AddNorthstarOptions();
+    builder.AddStructuredLogging();
+    builder.AddProblemDetailsEverywhere();
+    builder.AddWarehouse();
+    builder.AddMigrationsOnStartup();
+    builder.Services.AddOpenApi();
+
+    var app = builder.Build();
+
+    app.UseProblemDetailsEverywhere();
+    app.UseWebUi();
+
+    app.MapOpenApi();
+    app.MapHealthApi();
+    app.MapInfoApi();
+    app.MapUnknownApiAsNotFound();
+    app.MapWebUiFallback();
+
+    return app;
+}

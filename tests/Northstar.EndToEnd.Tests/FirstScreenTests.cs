@@ -1,0 +1,63 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Northstar.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Northstar.EndToEnd.Tests;
+
+public sealed class FirstScreenTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public async Task The_first_screen_shows_northstar_its_version_and_the_duckdb_engine()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(fixture.BaseAddress.ToString());
+
+        await Expect(page).ToHaveTitleAsync("Northstar");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northstar" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected to DuckDB" })).ToBeVisibleAsync();
+        await Expect(Fact(page, "Version")).ToContainTextAsync(ServerRelease());
+        await Expect(Fact(page, "Engine")).ToHaveTextAsync("DuckDB");
+        await Expect(Fact(page, "Engine version")).ToHaveTextAsync(new Regex(@"^v1\.5\.\d+"));
+    }
+
+    [BrowserFact]
+    public async Task A_deep_link_loads_the_same_first_screen()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(new Uri(fixture.BaseAddress, "/dashboards/sales").ToString());
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected to DuckDB" })).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task With_the_api_unreachable_a_friendly_error_shows_and_try_again_recovers()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.RouteAsync("**/api/info", route => route.AbortAsync("connectionrefused"));
+
+        await page.GotoAsync(fixture.BaseAddress.ToString());
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Expect(alert).ToContainTextAsync("We can't reach the Northstar server");
+        await Expect(alert).ToContainTextAsync("The Northstar server could not be reached.");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected to DuckDB" })).ToHaveCountAsync(0);
+
+        await page.UnrouteAllAsync();
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected to DuckDB" })).ToBeVisibleAsync();
+        await Expect(alert).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The value of one of the facts on the first screen, by its label.</summary>
+    private static ILocator Fact(IPage page, string label) =>
+        page.Locator("dl div").Filter(new() { Has = page.Locator("dt", new() { HasTextRegex = new($"^{label}$") }) }).Locator("dd");
+
+    /// <summary>The server's release number (its informational version before any build metadata).</summary>
+    private static string ServerRelease() =>
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+}
