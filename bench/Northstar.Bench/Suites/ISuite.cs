@@ -1,0 +1,12 @@
+using Northstar.Bench.Reporting;
+using Northstar.Bench.Targets;
+
+namespace Northstar.Bench.Suites;
+
+/// <summary>One suite: its results table, and the measurement of one engine, which becomes one row of that table.</summary>
+internal interface ISuite
+{
+    ResultTable CreateTable(BenchSettings settings);
+
+    Task<IReadOnlyList<string>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Northstar.Bench.Measuring;
+using Northstar.Warehouse;
+
+namespace Northstar.Bench.Targets;
+
+/// <summary>DuckDB in a database file of its own under a temporary folder, deleted when the run ends.</summary>
+internal sealed partial class DuckDbTarget : BenchTarget
+{
+    private readonly string _folder;
+
+    private DuckDbTarget(IWarehouse warehouse, string folder)
+        : base(warehouse) => _folder = folder;
+
+    public override string Name => "duckdb";
+
+    public override string EngineTimeSource => "`EXPLAIN ANALYZE`, its *Total Time*";
+
+    public static DuckDbTarget Create()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "northstar-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        Progress.Line($"duckdb: database file in {folder}");
+        try
+        {
+            var options = new WarehouseOptions
+            {
+                Engine = WarehouseOptions.DuckDbEngine,
+                DataDirectory = folder,
+                // Not bench.duckdb: DuckDB names the catalog after the file, and a catalog "bench" would clash with the schema.
+                DuckDbFile = "warehouse.duckdb",
+            };
+            return new DuckDbTarget(WarehouseFactory.Create(options), folder);
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    public override async Task<string> DescribeAsync(CancellationToken cancellationToken) =>
+        "DuckDB " + await QueryTextAsync("select version()", cancellationToken);
+
+    /// <summary>
+    /// Runs the query under <c>EXPLAIN ANALYZE</c>: DuckDB executes it fully, discards the rows instead of handing them to
+    /// a client, and reports the query's total time, which is the engine's cost with none of our layer in it.
+    /// </summary>
+    public override async Task<TimeSpan> EngineTimeAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "explain analyze " + sql;
+        var plan = new StringBuilder();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                for (var column = 0; column < reader.FieldCount; column++)
+                {
+                    if (!reader.IsDBNull(column))
+                    {
+                        plan.AppendLine(reader.GetString(column));
+                    }
+                }
+            }
+        }
+
+        var match = TotalTime().Match(plan.ToString());
+        if (!match.Success)
+        {
+            throw new InvalidOperationException(
+                "DuckDB's EXPLAIN ANALYZE output has no 'Total Time: <seconds>s' line; its format may have changed.");
+        }
+
+        return TimeSpan.FromSeconds(double.Parse(match.Groups["seconds"].Value, CultureInfo.InvariantCulture));
+    }
+
+    protected override string RowSource(long rows) => $"range({rows}) as t(i)";
+
+    protected override string SettleSql(string table) => "checkpoint";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await Warehouse.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+        Progress.Line($"duckdb: deleted {_folder}");
+    }
+
+    [GeneratedRegex(@"Total Time:\s*(?<seconds>[0-9]+(\.[0-9]+)?)s")]
+    private static partial Regex TotalTime();
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Northstar.Bench.Measuring;
+using Northstar.Warehouse;
+using Npgsql;
+
+namespace Northstar.Bench.Targets;
+
+/// <summary>PostgreSQL in a database of its own, created on the configured server for the run and dropped at its end.</summary>
+internal sealed class PostgresTarget : BenchTarget
+{
+    private const string ServerVariable = "NORTHSTAR_BENCH_PG";
+    private const string FallbackVariable = "NORTHSTAR_TEST_PG";
+
+    private readonly string _serverConnectionString;
+    private readonly string _database;
+
+    private PostgresTarget(IWarehouse warehouse, string serverConnectionString, string database)
+        : base(warehouse)
+    {
+        _serverConnectionString = serverConnectionString;
+        _database = database;
+    }
+
+    public override string Name => "postgres";
+
+    public override string EngineTimeSource => "`EXPLAIN (ANALYZE, TIMING OFF)`, planning + execution time";
+
+    /// <summary>Fails before any measurement when PostgreSQL is asked for but no server is configured.</summary>
+    public static void CheckConfigured(IEnumerable<EngineKind> engines)
+    {
+        if (engines.Contains(EngineKind.PostgreSql))
+        {
+            _ = Server();
+        }
+    }
+
+    public static async Task<PostgresTarget> CreateAsync(CancellationToken cancellationToken)
+    {
+        var server = Server();
+
+        var database = "ns_bench_" + Guid.NewGuid().ToString("N");
+        await ExecuteOnServerAsync(server, $"create database {database}", cancellationToken);
+        Progress.Line($"postgres: created database {database}");
+        try
+        {
+            // Loads and scans of 10M rows outlast Npgsql's default 30-second command timeout on a busy machine.
+            var builder = new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 0 };
+            var options = new WarehouseOptions
+            {
+                Engine = WarehouseOptions.PostgresEngine,
+                ConnectionString = builder.ConnectionString,
+            };
+            return new PostgresTarget(WarehouseFactory.Create(options), server, database);
+        }
+        catch
+        {
+            await DropDatabaseAsync(server, database, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public override async Task<string> DescribeAsync(CancellationToken cancellationToken) =>
+        "PostgreSQL " + await QueryTextAsync("show server_version", cancellationToken);
+
+    /// <summary>
+    /// Runs the query under <c>EXPLAIN (ANALYZE, TIMING OFF)</c>: the server executes it fully but sends no rows, and
+    /// reports its planning and execution times. Per-node timing is off because its clock reads would inflate the figure.
+    /// </summary>
+    public override async Task<TimeSpan> EngineTimeAsync(string sql, CancellationToken cancellationToken)
+    {
+        var json = await QueryTextAsync("explain (analyze, timing off, format json) " + sql, cancellationToken);
+        using var document = JsonDocument.Parse(json);
+        var plan = document.RootElement[0];
+        var milliseconds = plan.GetProperty("Planning Time").GetDouble() + plan.GetProperty("Execution Time").GetDouble();
+        return TimeSpan.FromMilliseconds(milliseconds);
+    }
+
+    protected override string RowSource(long rows) => $"generate_series(0::bigint, {rows - 1}) as t(i)";
+
+    protected override string SettleSql(string table) => $"vacuum analyze {table}";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await Warehouse.DisposeAsync();
+        await DropDatabaseAsync(_serverConnectionString, _database, CancellationToken.None);
+    }
+
+    private static async Task DropDatabaseAsync(string server, string database, CancellationToken cancellationToken)
+    {
+        // Pooled idle connections to the database would block the drop; FORCE ends any that a pool elsewhere still holds.
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync(server, $"drop database if exists {database} with (force)", cancellationToken);
+        Progress.Line($"postgres: dropped database {database}");
+    }
+
+    private static async Task ExecuteOnServerAsync(string server, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Server() => Variable(ServerVariable) ?? Variable(FallbackVariable) ?? throw new BenchSetupException(
+        $"PostgreSQL: neither {ServerVariable} nor {FallbackVariable} is set. Start PostgreSQL with `scripts/services up`, "
+        + $"then `eval \"$(scripts/services env)\"`, or set {ServerVariable} to the connection string of a server where "
+        + "the harness may create and drop a database. Use --engine duckdb to measure DuckDB alone.");
+
+    private static string? Variable(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+}
