@@ -175,7 +175,10 @@ public sealed class DuckDbCommand : DbCommand
         }
     }
 
-    /// <summary>Prepares every statement of the text once; later executions only bind and run.</summary>
+    /// <summary>
+    /// Prepares every statement of the text once; later executions only bind and run. A statement that uses a table an
+    /// earlier statement of the same text creates cannot be prepared before that one has run: run such a text unprepared.
+    /// </summary>
     public override void Prepare()
     {
         var connection = RequireConnection();

@@ -41,6 +41,15 @@ public sealed class CancellationTests : IDisposable
     }
 
     [Fact]
+    public void An_interrupt_while_nothing_runs_does_not_stop_the_next_query()
+    {
+        _connection.Interrupt();
+        using var command = Sql.Command(_connection, "select 42");
+        command.Cancel();
+        Assert.Equal(42, command.ExecuteScalar());
+    }
+
+    [Fact]
     public async Task An_already_cancelled_token_never_starts_the_command()
     {
         _connection.Run("create table t (i integer)");
