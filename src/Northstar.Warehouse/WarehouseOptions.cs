@@ -88,6 +88,9 @@ public sealed class WarehouseOptions
     {
         if (string.IsNullOrWhiteSpace(DataDirectory))
             problems.Add($"{SectionName}:DataDirectory is required when Engine is {DuckDbEngine}.");
+        // The folder becomes an element of DuckDB's allowed_directories list, written as [a,b].
+        else if (DataDirectory.IndexOfAny([',', '[', ']']) >= 0)
+            problems.Add($"{SectionName}:DataDirectory must not contain a comma or a square bracket (it is '{DataDirectory}').");
         if (string.IsNullOrWhiteSpace(DuckDbFile))
             problems.Add($"{SectionName}:DuckDbFile is required when Engine is {DuckDbEngine}.");
         if (Threads is <= 0)

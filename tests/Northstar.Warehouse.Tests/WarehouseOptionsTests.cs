@@ -23,6 +23,14 @@ public sealed class WarehouseOptionsTests
     }
 
     [Fact]
+    public void A_data_folder_that_cannot_be_listed_in_allowed_directories_is_refused_naming_the_setting()
+    {
+        var problem = Assert.Single(new WarehouseOptions { DataDirectory = "/srv/north,star" }.Validate());
+
+        Assert.StartsWith("Northstar:Database:DataDirectory must not contain a comma", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_engine_is_refused_naming_the_setting()
     {
         var problem = Assert.Single(new WarehouseOptions { Engine = "oracle" }.Validate());

@@ -24,13 +24,17 @@ internal sealed class DuckDbWarehouse : IWarehouse
         var dataDirectory = options.ResolveDataDirectory();
         Directory.CreateDirectory(dataDirectory);
 
-        // Settings DuckDB accepts at open time go in the connection string; the file-access ones are set by
-        // LockDown, because DuckDB refuses allowed_directories before the database exists.
+        // Locked down for a server. The trailing separator stops /srv/data from also allowing /srv/data2; the provider
+        // applies the list option, then turns external access off and locks the configuration, before first use.
+        var allowed = Path.TrimEndingDirectorySeparator(dataDirectory) + Path.DirectorySeparatorChar;
         var connectionString = new DuckDbConnectionStringBuilder
         {
             DataSource = options.ResolveDuckDbPath(),
             ["autoinstall_known_extensions"] = "false",
             ["autoload_known_extensions"] = "false",
+            ["allowed_directories"] = $"[{allowed}]",
+            ["enable_external_access"] = "false",
+            ["lock_configuration"] = "true",
         };
         if (options.Threads is { } threads)
             connectionString["threads"] = threads.ToString(CultureInfo.InvariantCulture);
@@ -38,16 +42,6 @@ internal sealed class DuckDbWarehouse : IWarehouse
             connectionString["memory_limit"] = memoryLimit;
 
         _dataSource = DuckDbDataSource.Create(connectionString.ConnectionString);
-        try
-        {
-            LockDown(dataDirectory);
-        }
-        catch
-        {
-            _dataSource.Dispose();
-            throw;
-        }
-
         _migrations = new MigrationRunner(EngineKind.DuckDb, loggerFactory.CreateLogger<DuckDbWarehouse>());
     }
 
@@ -115,20 +109,5 @@ internal sealed class DuckDbWarehouse : IWarehouse
     {
         await _dataSource.DisposeAsync().ConfigureAwait(false);
         _migrating.Dispose();
-    }
-
-    // Order matters: allowed_directories can only be set while external access is still on, and nothing can be
-    // set once the configuration is locked. The trailing separator stops /srv/data from also allowing /srv/data2.
-    private void LockDown(string dataDirectory)
-    {
-        var allowed = Path.TrimEndingDirectorySeparator(dataDirectory) + Path.DirectorySeparatorChar;
-        using var connection = _dataSource.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            set global allowed_directories = ['{allowed.Replace("'", "''", StringComparison.Ordinal)}'];
-            set global enable_external_access = false;
-            set global lock_configuration = true;
-            """;
-        command.ExecuteNonQuery();
     }
 }
