@@ -25,6 +25,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.AddProblemDetailsEverywhere();
     builder.AddWarehouse();
     builder.AddMigrationsOnStartup();
+    builder.AddIngest();
     builder.Services.AddOpenApi();
 
     var app = builder.Build();
@@ -35,6 +36,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapOpenApi();
     app.MapHealthApi();
     app.MapInfoApi();
+    app.MapIngestApi();
     app.MapUnknownApiAsNotFound();
     app.MapWebUiFallback();
 

@@ -7,7 +7,7 @@ namespace Northstar.Warehouse.Tests;
 
 public sealed class MigrationTests
 {
-    private static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005"];
+    private static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"];
 
     [Fact]
     public async Task Migrations_create_every_schema_and_table_on_DuckDB_and_a_second_run_applies_nothing()

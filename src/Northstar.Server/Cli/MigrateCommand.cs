@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using Northstar.Server.Apis;
-using Northstar.Server.Extensions;
 using Northstar.Warehouse;
 
 namespace Northstar.Server.Cli;
@@ -21,19 +19,7 @@ internal static class MigrateCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        // The same configuration sources, environment and settings as `serve`, so both act on the same warehouse.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = [.. parseResult.UnmatchedTokens],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.AddNorthstarOptions();
-        builder.AddStructuredLogging();
-        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        builder.AddWarehouse();
-        await using var app = builder.Build();
-        app.Services.GetRequiredService<IStartupValidator>().Validate();
-
+        await using var app = CliHost.Build(parseResult.UnmatchedTokens);
         var warehouse = app.Services.GetRequiredService<IWarehouse>();
         var report = await warehouse.MigrateAsync(cancellationToken);
         await parseResult.InvocationConfiguration.Output.WriteLineAsync(Describe(report, warehouse.Engine));

@@ -14,6 +14,8 @@ internal static class NorthstarCommandLine
         {
             ServeCommand.Create(buildWebApp),
             MigrateCommand.Create(),
+            DemoCommand.Create(buildWebApp),
+            ImportCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parseResult, _) => ServeCommand.RunAsync(buildWebApp, parseResult));

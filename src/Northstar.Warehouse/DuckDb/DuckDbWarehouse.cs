@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
@@ -79,7 +80,17 @@ internal sealed class DuckDbWarehouse : IWarehouse
         {
             var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
-                return await _migrations.RunAsync(connection, cancellationToken).ConfigureAwait(false);
+            {
+                var report = await _migrations.RunAsync(connection, cancellationToken).ConfigureAwait(false);
+                // Schema changes go into the database file at once instead of waiting in the write-ahead log: DuckDB
+                // 1.5 can fail to replay an ALTER TABLE on a table with a CHECK constraint after a crash, and would
+                // then refuse to open the database at all. (The command type is explicit: Dapper takes one word for a
+                // stored procedure.)
+                if (report.Applied.Count > 0)
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "checkpoint", commandType: CommandType.Text, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return report;
+            }
         }
         finally
         {

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Northstar.Ingest.Wire;
+
+namespace Northstar.Ingest.Pipeline.Validation;
+
+/// <summary>
+/// Checks one payload against its entity's wire format: an object, required fields present, every field of the
+/// right type, then the business rules. Unknown fields are ignored.
+/// </summary>
+internal static class EventValidator
+{
+    /// <summary>The typed event when the payload is valid (errors empty); otherwise the errors, with JSON paths.</summary>
+    public static (IWireEvent? Event, IReadOnlyList<FieldError> Errors) Validate(EntityKind entity, JsonElement payload)
+    {
+        var errors = new FieldErrors();
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("$", "must be a JSON object");
+            return (null, errors.Errors);
+        }
+
+        var type = WireTypes.Of(entity);
+        foreach (var field in RequiredFields.Of(type))
+        {
+            if (!payload.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+                errors.Add(field, "is required");
+        }
+
+        if (errors.Errors.Count > 0)
+            return (null, errors.Errors);
+
+        IWireEvent? wireEvent;
+        try
+        {
+            wireEvent = (IWireEvent?)payload.Deserialize(type, WireFormat.Options);
+        }
+        catch (JsonException error)
+        {
+            errors.Add(PathOf(error.Path), "has the wrong type or format");
+            return (null, errors.Errors);
+        }
+
+        if (wireEvent is null)
+        {
+            errors.Add("$", "must be a JSON object");
+            return (null, errors.Errors);
+        }
+
+        EventRules.Check(wireEvent, errors);
+        return (errors.Errors.Count == 0 ? wireEvent : null, errors.Errors);
+    }
+
+    /// <summary>The id of the record, when the payload has a readable one (for outcomes of invalid events).</summary>
+    public static string? IdOf(JsonElement payload) =>
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+
+    private static string PathOf(string? jsonPath) => jsonPath switch
+    {
+        null or "$" => "$",
+        _ when jsonPath.StartsWith("$.", StringComparison.Ordinal) => jsonPath[2..],
+        _ => jsonPath,
+    };
+}

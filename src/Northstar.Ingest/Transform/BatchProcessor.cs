@@ -1,0 +1,178 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Northstar.Ingest.Pipeline;
+using Northstar.Warehouse;
+
+namespace Northstar.Ingest.Transform;
+
+/// <summary>
+/// Moves one batch of pending bronze events (the oldest <see cref="BatchSize"/>) to silver and gold in one
+/// transaction. When the batch fails on a payload that got into bronze without passing validation, those events
+/// are rejected to the data-quality table and the batch is retried without them.
+/// </summary>
+internal sealed class BatchProcessor(IWarehouse warehouse)
+{
+    public const int BatchSize = 50_000;
+
+    // A batch of 50,000 orders runs for seconds, not the 30 s default a provider may apply.
+    private const int CommandTimeoutSeconds = 3600;
+
+    private static readonly DateOnly AllDatesFrom = DateOnly.MinValue;
+    private static readonly DateOnly AllDatesTo = DateOnly.MaxValue;
+
+    private static readonly Dictionary<string, string[]> DimensionSubjects = new(StringComparer.Ordinal)
+    {
+        ["locations"] = ["sales", "pipeline", "production", "service", "telemarketing", "canvass", "marketing"],
+        ["employees"] = ["sales", "pipeline", "production", "service", "telemarketing", "canvass"],
+        ["customers"] = ["sales", "pipeline", "production", "service", "telemarketing"],
+        ["products"] = ["sales"],
+        ["campaigns"] = ["pipeline", "marketing"],
+    };
+
+    private readonly BatchStatements _statements = new(warehouse.Dialect);
+    private readonly QualityLog _quality = new(warehouse);
+
+    /// <summary>Processes the next batch; null when nothing is pending.</summary>
+    public async Task<BatchResult?> RunNextAsync(CancellationToken ct)
+    {
+        var rejectedInvalid = 0;
+        while (true)
+        {
+            await using var connection = await warehouse.OpenWriteConnectionAsync(ct).ConfigureAwait(false);
+            var (outcome, failure) = await TryBatchAsync(connection, ct).ConfigureAwait(false);
+            if (failure is null)
+                return outcome is null ? null : outcome with { Rejected = outcome.Rejected + rejectedInvalid };
+
+            var rejected = await _quality.RejectInvalidAsync(failure.Value.Hi, ct).ConfigureAwait(false);
+            rejectedInvalid += rejected;
+            if (rejected == 0)
+                throw new InvalidOperationException(
+                    $"Processing bronze events up to {failure.Value.Hi} failed: {failure.Value.Error.Message}", failure.Value.Error);
+        }
+    }
+
+    // PostgreSQL: a session lock makes nodes take turns, and the batch reads one snapshot (repeatable read), so an
+    // event committed while the batch runs is neither half-applied nor marked processed unseen. DuckDB transactions
+    // are snapshots already, and one process holds the file.
+    private async Task<(BatchResult? Outcome, (long Hi, DbException Error)? Failure)> TryBatchAsync(DbConnection connection, CancellationToken ct)
+    {
+        var onPostgres = warehouse.Engine == EngineKind.PostgreSql;
+        if (onPostgres)
+            await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(7311001)", cancellationToken: ct)).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(
+                onPostgres ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified, ct).ConfigureAwait(false);
+            var run = new Run(connection, transaction, ct);
+            var hi = await run.ScalarAsync<long?>(
+                BatchStatements.LastOfBatch.Replace("{size}", BatchSize.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                .ConfigureAwait(false);
+            if (hi is not { } last)
+                return (null, null);
+
+            run.Hi = last;
+            try
+            {
+                var result = await ApplyAsync(run).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return (result, null);
+            }
+            catch (DbException error)
+            {
+                await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                return (null, (last, error));
+            }
+        }
+        finally
+        {
+            if (onPostgres)
+                await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_unlock(7311001)", cancellationToken: CancellationToken.None))
+                    .ConfigureAwait(false);
+        }
+    }
+
+    private async Task<BatchResult> ApplyAsync(Run run)
+    {
+        var rejected = await run.ExecuteAsync(BatchStatements.RecordUnknownEntities).ConfigureAwait(false);
+        await run.ExecuteAsync(BatchStatements.FailUnknownEntities).ConfigureAwait(false);
+
+        var processed = new Dictionary<EntityKind, long>();
+        foreach (var (name, count) in await run.QueryAsync<(string, long)>(BatchStatements.CountPending).ConfigureAwait(false))
+        {
+            if (EntityNames.TryParse(name, out var kind))
+                processed[kind] = count;
+        }
+
+        foreach (var statement in BatchStatements.StartTouched.Concat(_statements.Silver).Concat(_statements.Dimensions).Concat(_statements.Customers))
+            await run.ExecuteAsync(statement).ConfigureAwait(false);
+
+        var change = new ChangeCollector();
+        foreach (var dimension in DimensionSubjects.Keys)
+        {
+            if (EntityNames.TryParse(dimension, out var kind) && processed.ContainsKey(kind))
+                change.Add(DimensionSubjects[dimension], AllDatesFrom, AllDatesTo);
+        }
+
+        foreach (var fact in _statements.Facts)
+        {
+            foreach (var touch in fact.Touch)
+                await run.ExecuteAsync(touch).ConfigureAwait(false);
+        }
+
+        foreach (var fact in _statements.Facts)
+        {
+            await CollectRangeAsync(run, fact, change).ConfigureAwait(false);
+            await run.ExecuteAsync(BatchStatements.DeleteTouched(fact)).ConfigureAwait(false);
+            await run.ExecuteAsync(fact.Insert).ConfigureAwait(false);
+            if (fact.After is not null)
+                await run.ExecuteAsync(fact.After).ConfigureAwait(false);
+            await CollectRangeAsync(run, fact, change).ConfigureAwait(false);
+        }
+
+        await run.ExecuteAsync(BatchStatements.MarkProcessed).ConfigureAwait(false);
+        await run.ExecuteAsync(BatchStatements.DropTouched).ConfigureAwait(false);
+        var dataChange = change.ToChange();
+        foreach (var subject in dataChange?.Subjects ?? [])
+            await run.ExecuteAsync(BatchStatements.BumpVersion.Replace("{subject}", subject, StringComparison.Ordinal)).ConfigureAwait(false);
+        return new BatchResult(processed, rejected, dataChange);
+    }
+
+    private static async Task CollectRangeAsync(Run run, Fact fact, ChangeCollector change)
+    {
+        var (from, to) = await run.QuerySingleAsync<(int?, int?)>(BatchStatements.DateRange(fact)).ConfigureAwait(false);
+        if (from is { } first && to is { } last)
+            change.Add(fact.Subjects, FromKey(first), FromKey(last));
+    }
+
+    private static DateOnly FromKey(int dateKey) => new(dateKey / 10000, dateKey / 100 % 100, dateKey % 100);
+
+    /// <summary>The batch's connection, transaction and last event id, which every statement's <c>{hi}</c> becomes.</summary>
+    private sealed class Run(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        public long Hi { get; set; }
+
+        public async Task<int> ExecuteAsync(string sql)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var n = await connection.ExecuteAsync(Command(sql)).ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("NS_PERF_TRACE") is not null)
+                Console.Error.WriteLine($"PERF {sw.ElapsedMilliseconds,6} ms {n,8} | {sql.Replace('\n', ' ')[..Math.Min(140, sql.Length)]}");
+            return n;
+        }
+
+        public Task<T?> ScalarAsync<T>(string sql) => connection.ExecuteScalarAsync<T>(Command(sql));
+
+        public Task<IEnumerable<T>> QueryAsync<T>(string sql) => connection.QueryAsync<T>(Command(sql));
+
+        public Task<T> QuerySingleAsync<T>(string sql) => connection.QuerySingleAsync<T>(Command(sql));
+
+        private CommandDefinition Command(string sql) => new(
+            sql.Replace("{hi}", Hi.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            transaction: transaction, commandTimeout: CommandTimeoutSeconds, cancellationToken: ct);
+    }
+}
+
+/// <summary>What one batch did.</summary>
+internal sealed record BatchResult(IReadOnlyDictionary<EntityKind, long> Processed, long Rejected, DataChange? Change);

@@ -1,0 +1,152 @@
+using System.CommandLine;
+using Northstar.Ingest;
+using Northstar.Ingest.Files;
+using Northstar.Ingest.Pipeline;
+using Northstar.Warehouse;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Northstar.Server.Cli;
+
+/// <summary>
+/// <c>northstar import &lt;entity&gt; &lt;file&gt; [--map field=Column ...] [--format auto|csv|jsonl] [--delimiter ;]
+/// [--date-format yyyyMMdd] [--decimal-separator ,] [--time-zone Europe/Paris] [--on-error fail|skip]</c>: checks the whole
+/// file, reports every bad row by line and column, then (unless a bad row and <c>fail</c>) loads it through the ingest
+/// pipeline's bulk path into gold. Importing the same file again changes nothing.
+/// </summary>
+internal static class ImportCommand
+{
+    /// <summary>The bronze source of every file import: the same file imported twice is recognised whatever its name.</summary>
+    public const string Source = "file";
+
+    private static readonly Argument<string> Entity = new("entity") { Description = $"What the file holds: {string.Join(", ", EntityNames.All)}." };
+    private static readonly Argument<FileInfo> File = new("file") { Description = "A CSV or JSON-lines file." };
+    private static readonly Option<string[]> Maps = new("--map") { Description = "field=Column: which file column holds one of our fields.", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string> Format = new Option<string>("--format") { Description = "auto (by extension and content), csv or jsonl.", DefaultValueFactory = _ => "auto" }
+        .AcceptOnlyFromAmong("auto", "csv", "jsonl");
+    private static readonly Option<string?> Delimiter = new("--delimiter") { Description = "The CSV delimiter, one character; tab as \\t (detected when not given)." };
+    private static readonly Option<string?> DateFormat = new("--date-format") { Description = "A .NET date format such as yyyyMMdd or dd/MM/yyyy HH:mm (ISO 8601 always works)." };
+    private static readonly Option<string> DecimalSeparator = new Option<string>("--decimal-separator") { Description = ". or ,", DefaultValueFactory = _ => "." }
+        .AcceptOnlyFromAmong(".", ",");
+    private static readonly Option<string> TimeZone = new("--time-zone") { Description = "IANA time zone of local times without an offset.", DefaultValueFactory = _ => "UTC" };
+    private static readonly Option<string> OnError = new Option<string>("--on-error") { Description = "fail: write nothing when a row is bad; skip: write the good rows.", DefaultValueFactory = _ => "fail" }
+        .AcceptOnlyFromAmong("fail", "skip");
+
+    public static Command Create()
+    {
+        var import = new Command("import", "Import a CSV or JSON-lines file of one entity into the warehouse.")
+        {
+            Entity, File, Maps, Format, Delimiter, DateFormat, DecimalSeparator, TimeZone, OnError,
+        };
+        import.TreatUnmatchedTokensAsErrors = false;
+        import.SetAction(RunAsync);
+        return import;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parseResult.InvocationConfiguration.Output) });
+        if (!EntityNames.TryParse(parseResult.GetValue(Entity), out var entity))
+        {
+            await error.WriteLineAsync($"import: unknown entity '{parseResult.GetValue(Entity)}'; one of: {string.Join(", ", EntityNames.All)}.");
+            return 2;
+        }
+
+        var file = parseResult.GetRequiredValue(File);
+        try
+        {
+            var options = new FileImportOptions
+            {
+                Entity = entity,
+                Format = parseResult.GetValue(Format) switch { "csv" => FileFormat.Csv, "jsonl" => FileFormat.JsonLines, _ => FileFormat.Auto },
+                Delimiter = ParseDelimiter(parseResult.GetValue(Delimiter)),
+                Mappings = ColumnMappings.Parse(parseResult.GetValue(Maps) ?? []),
+                DateFormat = parseResult.GetValue(DateFormat),
+                DecimalSeparator = parseResult.GetRequiredValue(DecimalSeparator)[0],
+                TimeZone = parseResult.GetRequiredValue(TimeZone),
+                OnError = parseResult.GetValue(OnError) == "skip" ? BadRowPolicy.Skip : BadRowPolicy.Fail,
+            };
+
+            await using var app = CliHost.Build(parseResult.UnmatchedTokens);
+            var warehouse = app.Services.GetRequiredService<IWarehouse>();
+            await warehouse.MigrateAsync(cancellationToken);
+            using var pipeline = new IngestPipeline(warehouse, app.Services.GetRequiredService<ILoggerFactory>());
+            return await ImportAsync(console, error, file.FullName, options, pipeline, cancellationToken);
+        }
+        catch (Exception e) when (e is FileImportException or ArgumentException)
+        {
+            await error.WriteLineAsync($"import: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> ImportAsync(
+        IAnsiConsole console, TextWriter error, string path, FileImportOptions options, IngestPipeline pipeline, CancellationToken cancellationToken)
+    {
+        FileImportResult? checkedFile = null;
+        BulkOutcome? outcome = null;
+        ProcessReport? processed = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsPerSecondColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var checking = context.AddTask($"checking {Path.GetFileName(path)}");
+                checkedFile = await FileImportReader.ReadAsync(path, options, Report(checking), cancellationToken);
+                checking.Value = checking.MaxValue;
+                if (!checkedFile.CanImport)
+                    return;
+
+                var loading = context.AddTask("loading into bronze");
+                outcome = await pipeline.AcceptBulkAsync(Source, options.Entity, checkedFile.ReadEventsAsync(Report(loading), cancellationToken), ct: cancellationToken);
+                loading.Value = loading.MaxValue;
+                var transforming = context.AddTask("bronze → silver → gold").IsIndeterminate();
+                processed = await pipeline.ProcessPendingAsync(cancellationToken);
+                transforming.IsIndeterminate(false);
+                transforming.Value = transforming.MaxValue;
+            });
+
+        var result = checkedFile!;
+        if (result.IgnoredColumns.Count > 0)
+            console.MarkupLineInterpolated($"[grey]Ignored columns: {string.Join(", ", result.IgnoredColumns)}[/]");
+        foreach (var issue in result.Issues)
+            await error.WriteLineAsync(issue.ToString());
+        if (result.IssueCount > result.Issues.Count)
+            await error.WriteLineAsync($"... and {result.IssueCount - result.Issues.Count:N0} more.");
+        if (!result.CanImport)
+        {
+            await error.WriteLineAsync($"import: {result.BadRows:N0} bad rows in {Path.GetFileName(path)}; nothing was imported (--on-error skip writes the good rows).");
+            return 1;
+        }
+
+        console.MarkupLineInterpolated(
+            $"{result.Rows:N0} rows, {result.Events:N0} {EntityNames.Of(options.Entity)}: {outcome!.Accepted:N0} new, {outcome.Duplicates:N0} already imported, {result.BadRows:N0} bad rows skipped; {processed!.TotalProcessed:N0} applied to gold, {processed.Rejected:N0} to data quality.");
+        return 0;
+    }
+
+    private static char? ParseDelimiter(string? value) => value switch
+    {
+        null or "" => null,
+        "\\t" or "tab" => '\t',
+        { Length: 1 } => value[0],
+        _ => throw new ArgumentException($"--delimiter takes one character (or \\t for a tab), not '{value}'."),
+    };
+
+    private static Progress<FileImportProgress> Report(ProgressTask task) => new(progress =>
+    {
+        task.MaxValue = Math.Max(1, progress.TotalBytes);
+        task.Value = progress.Bytes;
+        task.State.Update<long>("rows", _ => progress.Rows);
+    });
+
+    /// <summary>Rows per second of a task, from the row count its progress callback records.</summary>
+    private sealed class RowsPerSecondColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+        {
+            var rows = task.State.Get<long>("rows");
+            var seconds = task.ElapsedTime?.TotalSeconds ?? 0;
+            return new Text(seconds > 0 && rows > 0 ? $"{rows / seconds:N0} rows/s" : "");
+        }
+    }
+}
