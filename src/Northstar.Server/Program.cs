@@ -26,6 +26,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.AddWarehouse();
     builder.AddMigrationsOnStartup();
     builder.AddIngest();
+    builder.AddSquareSync(scheduled: true);
     builder.Services.AddOpenApi();
 
     var app = builder.Build();

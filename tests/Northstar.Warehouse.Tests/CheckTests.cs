@@ -6,8 +6,6 @@ namespace Northstar.Warehouse.Tests;
 
 public sealed class CheckTests
 {
-    private static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005"];
-
     [Fact]
     public async Task The_check_reports_pending_migrations_before_migrating_and_ready_after_on_DuckDB()
     {
@@ -20,7 +18,7 @@ public sealed class CheckTests
 
         Assert.True(before.Reachable);
         Assert.False(before.Ready);
-        Assert.Equal(Versions, before.PendingMigrations);
+        Assert.Equal(WarehouseSchema.Versions, before.PendingMigrations);
         Assert.True(after.Ready);
         Assert.Empty(after.PendingMigrations);
         Assert.Empty(after.Replicas);
@@ -39,7 +37,7 @@ public sealed class CheckTests
 
         Assert.True(before.Reachable);
         Assert.False(before.MigrationsApplied);
-        Assert.Equal(Versions, before.PendingMigrations);
+        Assert.Equal(WarehouseSchema.Versions, before.PendingMigrations);
         Assert.True(after.Ready);
         Assert.Empty(after.PendingMigrations);
         Assert.Null(after.Error);

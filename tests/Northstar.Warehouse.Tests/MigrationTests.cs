@@ -7,8 +7,6 @@ namespace Northstar.Warehouse.Tests;
 
 public sealed class MigrationTests
 {
-    private static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"];
-
     [Fact]
     public async Task Migrations_create_every_schema_and_table_on_DuckDB_and_a_second_run_applies_nothing()
     {
@@ -18,10 +16,10 @@ public sealed class MigrationTests
         var first = await warehouse.MigrateAsync();
         var second = await warehouse.MigrateAsync();
 
-        Assert.Equal(Versions, first.Applied);
+        Assert.Equal(WarehouseSchema.Versions, first.Applied);
         Assert.Equal(0, first.AlreadyApplied);
         Assert.Empty(second.Applied);
-        Assert.Equal(Versions.Length, second.AlreadyApplied);
+        Assert.Equal(WarehouseSchema.Versions.Length, second.AlreadyApplied);
         await AssertSchemaAsync(warehouse);
     }
 
@@ -34,9 +32,9 @@ public sealed class MigrationTests
         var first = await warehouse.MigrateAsync();
         var second = await warehouse.MigrateAsync();
 
-        Assert.Equal(Versions, first.Applied);
+        Assert.Equal(WarehouseSchema.Versions, first.Applied);
         Assert.Empty(second.Applied);
-        Assert.Equal(Versions.Length, second.AlreadyApplied);
+        Assert.Equal(WarehouseSchema.Versions.Length, second.AlreadyApplied);
         await AssertSchemaAsync(warehouse);
     }
 
@@ -51,7 +49,7 @@ public sealed class MigrationTests
         var report = await reopened.MigrateAsync();
 
         Assert.Empty(report.Applied);
-        Assert.Equal(Versions.Length, report.AlreadyApplied);
+        Assert.Equal(WarehouseSchema.Versions.Length, report.AlreadyApplied);
     }
 
     [PostgresFact]
@@ -130,9 +128,9 @@ public sealed class MigrationTests
 
         var reports = await Task.WhenAll(nodeA.MigrateAsync(), nodeB.MigrateAsync());
 
-        Assert.Equal(Versions, reports.SelectMany(r => r.Applied).Order(StringComparer.Ordinal));
+        Assert.Equal(WarehouseSchema.Versions, reports.SelectMany(r => r.Applied).Order(StringComparer.Ordinal));
         var recorded = await QueryAsync<string>(nodeA, "select version from app.schema_migrations order by version");
-        Assert.Equal(Versions, recorded);
+        Assert.Equal(WarehouseSchema.Versions, recorded);
         Assert.Equal(1, await QuerySingleAsync<long>(nodeA, "select count(*) from gold.dim_location where location_key = 0"));
     }
 
@@ -156,7 +154,7 @@ public sealed class MigrationTests
         Assert.Equal(WarehouseSchema.Schemas.Order(StringComparer.Ordinal), schemas.Distinct().Order(StringComparer.Ordinal));
         var tables = await QueryAsync<string>(warehouse, WarehouseSchema.TablesSql);
         Assert.Equal(WarehouseSchema.Tables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
-        Assert.Equal(Versions, await QueryAsync<string>(warehouse, "select version from app.schema_migrations order by version"));
+        Assert.Equal(WarehouseSchema.Versions, await QueryAsync<string>(warehouse, "select version from app.schema_migrations order by version"));
     }
 
     private static async Task<List<T>> QueryAsync<T>(IWarehouse warehouse, string sql)

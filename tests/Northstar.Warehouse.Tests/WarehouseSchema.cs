@@ -5,9 +5,12 @@ public static class WarehouseSchema
 {
     public static readonly string[] Schemas = ["bronze", "silver", "gold", "predictions", "app"];
 
+    /// <summary>Every migration version shipped, in order, the same on both engines.</summary>
+    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"];
+
     public static readonly string[] Tables =
     [
-        "bronze.events", "bronze.file_imports",
+        "bronze.events", "bronze.file_imports", "bronze.event_staging",
         "silver.customers", "silver.products", "silver.locations", "silver.employees", "silver.campaigns",
         "silver.orders", "silver.order_lines", "silver.leads", "silver.appointments", "silver.jobs",
         "silver.job_commission_splits", "silver.tickets", "silver.calls", "silver.canvass_doors", "silver.marketing_spend",
@@ -19,6 +22,7 @@ public static class WarehouseSchema
         "predictions.churn", "predictions.ltv", "predictions.demand_forecast",
         "app.schema_migrations", "app.users", "app.user_branches", "app.sessions", "app.api_tokens", "app.dashboards",
         "app.reports", "app.schedules", "app.alert_rules", "app.deliveries", "app.audit", "app.data_versions",
+        "app.data_quality", "app.sync_state",
     ];
 
     public const string ColumnsSql = """

@@ -99,13 +99,16 @@ internal sealed class BatchProcessor(IWarehouse warehouse)
         await run.ExecuteAsync(BatchStatements.FailUnknownEntities).ConfigureAwait(false);
 
         var processed = new Dictionary<EntityKind, long>();
+        var pending = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, count) in await run.QueryAsync<(string, long)>(BatchStatements.CountPending).ConfigureAwait(false))
         {
+            pending.Add(name);
             if (EntityNames.TryParse(name, out var kind))
                 processed[kind] = count;
         }
 
-        foreach (var statement in BatchStatements.StartTouched.Concat(_statements.Silver).Concat(_statements.Dimensions).Concat(_statements.Customers))
+        var silver = _statements.Silver.Where(statement => pending.Contains(statement.Entity)).Select(statement => statement.Sql);
+        foreach (var statement in BatchStatements.StartTouched.Concat(silver).Concat(_statements.Dimensions).Concat(_statements.Customers))
             await run.ExecuteAsync(statement).ConfigureAwait(false);
 
         var change = new ChangeCollector();
@@ -121,7 +124,9 @@ internal sealed class BatchProcessor(IWarehouse warehouse)
                 await run.ExecuteAsync(touch).ConfigureAwait(false);
         }
 
-        foreach (var fact in _statements.Facts)
+        // A fact without touched records of its entity has no rows to delete or re-derive.
+        var touched = (await run.QueryAsync<string>(BatchStatements.TouchedEntities).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        foreach (var fact in _statements.Facts.Where(fact => touched.Contains(fact.Entity)))
         {
             await CollectRangeAsync(run, fact, change).ConfigureAwait(false);
             await run.ExecuteAsync(BatchStatements.DeleteTouched(fact)).ConfigureAwait(false);

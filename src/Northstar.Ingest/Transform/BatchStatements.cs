@@ -10,7 +10,7 @@ internal sealed class BatchStatements
     public BatchStatements(SqlDialect dialect)
     {
         string Render(string sql) => Dialect.Render(sql, dialect);
-        Silver = SilverStatements.For(dialect).Select(Render).ToList();
+        Silver = SilverStatements.For(dialect).Select(statement => (statement.Entity, Render(statement.Sql))).ToList();
         Dimensions = GoldDimensions.Statements.Select(Render).ToList();
         Customers = CustomerHistory.Statements.Select(Render).ToList();
         Facts = GoldFacts.All.Select(fact => fact with
@@ -21,7 +21,7 @@ internal sealed class BatchStatements
         }).ToList();
     }
 
-    public IReadOnlyList<string> Silver { get; }
+    public IReadOnlyList<(string Entity, string Sql)> Silver { get; }
 
     public IReadOnlyList<string> Dimensions { get; }
 
@@ -54,6 +54,8 @@ internal sealed class BatchStatements
         "create temporary table ns_touched (entity text not null, id text not null)",
         "insert into ns_touched (entity, id) select distinct entity, external_id from bronze.events where status = 'pending' and event_id <= {hi}",
     ];
+
+    public const string TouchedEntities = "select distinct entity from ns_touched";
 
     public const string MarkProcessed = """
         update bronze.events set status = 'processed', processed_at = now(), attempts = attempts + 1

@@ -125,13 +125,12 @@ internal static class GoldFacts
                 left join (select order_id, sum(refunded_amount) as line_refunds from lines group by order_id) r on r.order_id = o.order_id
                 where o.refunded_amount > coalesce(r.line_refunds, 0)
             )
-            select order_line_id, order_id, line_number,
-                   {DateKey("cast(happened_at at time zone time_zone as date)")}, happened_at,
-                   cast(happened_at at time zone time_zone as date),
-                   cast(extract(hour from happened_at at time zone time_zone) as smallint),
+            select order_line_id, order_id, line_number, {DateKey("local_date")}, happened_at, local_date,
+                   cast(extract(hour from local_time) as smallint),
                    location_key, employee_key, customer_key, product_key, channel_key, quantity, unit_price, gross_amount,
                    discount_amount, net_amount, tax_amount, cost_amount, refunded_amount, updated_at
-            from sold
+            from (select *, cast(local_time as date) as local_date
+                  from (select *, happened_at at time zone time_zone as local_time from sold) as timed) as dated
             """),
         new("gold.fact_leads", "leads", "lead_id", "local_date", ["pipeline"],
             Touches(

@@ -11,7 +11,7 @@ namespace Northstar.Server.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static WebApplication Build(IReadOnlyList<string> hostArguments)
+    public static WebApplication Build(IReadOnlyList<string> hostArguments, Action<WebApplicationBuilder>? addServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -22,6 +22,7 @@ internal static class CliHost
         builder.AddStructuredLogging();
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.AddWarehouse();
+        addServices?.Invoke(builder);
         var app = builder.Build();
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         return app;

@@ -16,6 +16,7 @@ internal static class NorthstarCommandLine
             MigrateCommand.Create(),
             DemoCommand.Create(buildWebApp),
             ImportCommand.Create(),
+            SyncCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parseResult, _) => ServeCommand.RunAsync(buildWebApp, parseResult));
