@@ -14,9 +14,9 @@ namespace Northstar.Ingest.Transform;
 /// </summary>
 internal sealed class BatchProcessor(IWarehouse warehouse)
 {
-    public const int BatchSize = 50_000;
+    public const int BatchSize = 200_000;
 
-    // A batch of 50,000 orders runs for seconds, not the 30 s default a provider may apply.
+    // A batch of 200,000 orders runs for seconds, not the 30 s default a provider may apply.
     private const int CommandTimeoutSeconds = 3600;
 
     private static readonly DateOnly AllDatesFrom = DateOnly.MinValue;
@@ -158,14 +158,7 @@ internal sealed class BatchProcessor(IWarehouse warehouse)
     {
         public long Hi { get; set; }
 
-        public async Task<int> ExecuteAsync(string sql)
-        {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            var n = await connection.ExecuteAsync(Command(sql)).ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("NS_PERF_TRACE") is not null)
-                Console.Error.WriteLine($"PERF {sw.ElapsedMilliseconds,6} ms {n,8} | {sql.Replace('\n', ' ')[..Math.Min(140, sql.Length)]}");
-            return n;
-        }
+        public Task<int> ExecuteAsync(string sql) => connection.ExecuteAsync(Command(sql));
 
         public Task<T?> ScalarAsync<T>(string sql) => connection.ExecuteScalarAsync<T>(Command(sql));
 

@@ -25,7 +25,11 @@ internal static class Sql
     /// <c>{f:name}</c> tokens of <paramref name="statement"/> name read in one pass (see <see cref="JsonFields"/>).
     /// Returns the statement with its tokens rendered and the subquery.
     /// </summary>
-    public static (string Statement, string Pending) PendingFields(string statement, string entity, SqlDialect dialect)
+    public static (string Statement, string Pending) PendingFields(string statement, string entity, SqlDialect dialect) =>
+        PendingFields(statement, entity, dialect, "");
+
+    // On DuckDB, filter (a condition on e.external_id starting with "and") narrows the events read before parsing.
+    private static (string Statement, string Pending) PendingFields(string statement, string entity, SqlDialect dialect, string filter)
     {
         var (rendered, extraction) = JsonFields.Render(
             statement, dialect, 'f', dialect == SqlDialect.DuckDb ? "e.payload" : "p.payload", "p.f", "updated_at");
@@ -37,7 +41,7 @@ internal static class Sql
                           row_number() over (partition by external_id order by cast(f[1] as timestamptz) desc, event_id desc) as latest
                    from (select e.event_id, e.source, e.external_id, e.payload, {extraction}
                          from bronze.events e
-                         where e.status = 'pending' and e.entity = '{entity}' and e.event_id <= {"{hi}"}) as extracted) as ranked
+                         where e.status = 'pending' and e.entity = '{entity}' and e.event_id <= {"{hi}"} {filter}) as extracted) as ranked
              where latest = 1) as p
             """;
         return (rendered, pending);
@@ -63,23 +67,40 @@ internal static class Sql
 
     /// <summary>
     /// Inserts the latest pending version of each record into a silver table, or updates the stored row when the
-    /// version is at least as new (an older late arrival changes nothing). The key column gets the record id.
+    /// version is at least as new (an older late arrival changes nothing). The key column gets the record id. On
+    /// DuckDB, whose upsert costs far more than an insert, records new to silver take a plain insert after the
+    /// upsert of the records it has already.
     /// </summary>
-    public static string UpsertSilver(SqlDialect dialect, string table, string key, string entity, params (string Column, string Value)[] columns)
+    public static string[] UpsertSilver(SqlDialect dialect, string table, string key, string entity, params (string Column, string Value)[] columns)
     {
         var names = string.Join(", ", columns.Select(c => c.Column));
         var values = string.Join(",\n       ", columns.Select(c => $"{c.Value} as {c.Column}"));
         var updates = string.Join(", ", columns.Select(c => $"{c.Column} = excluded.{c.Column}"));
-        var (renderedValues, pending) = PendingFields(values, entity, dialect);
+        string Insert(string filter) => InsertSilver(dialect, table, key, entity, names, values, filter);
+        var upsert = $"""
+            on conflict ({key}) do update set {updates}, source = excluded.source, external_id = excluded.external_id,
+                updated_at = excluded.updated_at, loaded_at = excluded.loaded_at
+            where excluded.updated_at >= t.updated_at
+            """;
+        if (dialect != SqlDialect.DuckDb)
+            return [Insert("") + upsert];
+        return
+        [
+            Insert($"and e.external_id in (select {key} from silver.{table})") + upsert,
+            Insert($"and e.external_id not in (select {key} from silver.{table})"),
+        ];
+    }
+
+    private static string InsertSilver(SqlDialect dialect, string table, string key, string entity, string names, string values, string filter)
+    {
+        var (renderedValues, pending) = PendingFields(values, entity, dialect, filter);
         return $"""
             insert into silver.{table} as t ({key}, {names}, source, external_id, updated_at, loaded_at)
             select p.external_id,
                    {renderedValues},
                    p.source, p.external_id, p.updated_at, now()
             from {pending}
-            on conflict ({key}) do update set {updates}, source = excluded.source, external_id = excluded.external_id,
-                updated_at = excluded.updated_at, loaded_at = excluded.loaded_at
-            where excluded.updated_at >= t.updated_at
+
             """;
     }
 

@@ -27,6 +27,10 @@ public sealed class PipelineWarehouse : IAsyncDisposable
 
     public IngestPipeline Pipeline { get; }
 
+    /// <summary>Creates one on the given engine.</summary>
+    public static Task<PipelineWarehouse> CreateAsync(EngineKind engine = EngineKind.DuckDb) =>
+        engine == EngineKind.DuckDb ? DuckDbAsync() : PostgresAsync();
+
     public static async Task<PipelineWarehouse> DuckDbAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"ns-ingest-{Guid.NewGuid():N}");

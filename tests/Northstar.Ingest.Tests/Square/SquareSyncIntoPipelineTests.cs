@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Northstar.Ingest.Pipeline;
 using Northstar.Ingest.Square;
+using Northstar.Ingest.Tests.Pipeline;
 using Northstar.Testing;
 using Northstar.Warehouse;
 
@@ -24,11 +25,11 @@ public sealed class SquareSyncIntoPipelineTests : IDisposable
 
     private async Task SyncedOrdersLandInBronzeOnce(EngineKind engine)
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync(engine);
+        await using var warehouse = await PipelineWarehouse.CreateAsync(engine);
         var outage = true;
         await using var server = SquareTestServer.Start(call =>
             outage && call.Cursor == "CURSOR-2" ? new SquareReply(502) : RecordedSquare.Serve(call));
-        var pipeline = new IngestPipeline(warehouse.Warehouse, NullLoggerFactory.Instance);
+        var pipeline = warehouse.Pipeline;
         var options = new SquareOptions
         {
             BaseUrl = server.BaseUrl,
@@ -37,7 +38,7 @@ public sealed class SquareSyncIntoPipelineTests : IDisposable
             PageSize = 3,
             MaxAttempts = 2,
         };
-        var sync = new SquareSync(_http, options, new IngestPipelineOrderSink(pipeline), warehouse.State, NullLogger.Instance,
+        var sync = new SquareSync(_http, options, new IngestPipelineOrderSink(pipeline), new SyncStateStore(warehouse.Warehouse), NullLogger.Instance,
             (_, _) => Task.CompletedTask);
 
         await Assert.ThrowsAsync<SquareSyncException>(() => sync.RunAsync());

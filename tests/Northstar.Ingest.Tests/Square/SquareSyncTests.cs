@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Northstar.Ingest.Square;
+using Northstar.Ingest.Tests.Pipeline;
 
 namespace Northstar.Ingest.Tests.Square;
 
@@ -17,14 +18,14 @@ public sealed class SquareSyncTests : IDisposable
     [Fact]
     public async Task Pages_through_the_cursor_with_the_bearer_token_and_stores_the_last_updated_at_as_watermark()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         await using var server = SquareTestServer.Start(RecordedSquare.Serve);
         var sink = new RecordingOrderSink();
 
         var report = await Sync(server, warehouse, sink).RunAsync();
 
         Assert.Equal(new SquareSyncReport(Pages: 3, Orders: 6, Accepted: 6, Duplicates: 0, Invalid: 0, Drafts: 0, EndOfPage3), report);
-        Assert.Equal(EndOfPage3, await warehouse.State.GetWatermarkAsync(SquareSync.ConnectorName));
+        Assert.Equal(EndOfPage3, await new SyncStateStore(warehouse.Warehouse).GetWatermarkAsync(SquareSync.ConnectorName));
         var calls = server.Calls.ToList();
         Assert.Equal([null, "CURSOR-2", "CURSOR-3"], calls.Select(call => call.Cursor));
         Assert.All(calls, call =>
@@ -45,7 +46,7 @@ public sealed class SquareSyncTests : IDisposable
     [Fact]
     public async Task A_second_run_asks_only_for_orders_updated_since_the_watermark()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         await using var server = SquareTestServer.Start(RecordedSquare.Serve);
         var sink = new RecordingOrderSink();
         var sync = Sync(server, warehouse, sink);
@@ -61,7 +62,7 @@ public sealed class SquareSyncTests : IDisposable
     [Fact]
     public async Task A_page_failing_with_500_is_tried_again_with_growing_backoff_and_nothing_is_lost_or_doubled()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         var failures = 0;
         await using var server = SquareTestServer.Start(call =>
             call.Cursor == "CURSOR-2" && ++failures <= 3 ? new SquareReply(500, """{"errors":[{"category":"API_ERROR"}]}""") : RecordedSquare.Serve(call));
@@ -82,7 +83,7 @@ public sealed class SquareSyncTests : IDisposable
     [Fact]
     public async Task A_run_that_gives_up_on_page_2_keeps_page_1_and_the_next_run_resumes_after_it()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         var outage = true;
         await using var server = SquareTestServer.Start(call =>
             outage && call.Cursor == "CURSOR-2" ? new SquareReply(503) : RecordedSquare.Serve(call));
@@ -93,7 +94,7 @@ public sealed class SquareSyncTests : IDisposable
 
         Assert.Contains("3 times", failure.Message, StringComparison.Ordinal);
         Assert.Contains("503", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(EndOfPage1, await warehouse.State.GetWatermarkAsync(SquareSync.ConnectorName));
+        Assert.Equal(EndOfPage1, await new SyncStateStore(warehouse.Warehouse).GetWatermarkAsync(SquareSync.ConnectorName));
         Assert.Equal(3, sink.ByKey.Count);
 
         outage = false;
@@ -108,14 +109,14 @@ public sealed class SquareSyncTests : IDisposable
     [Fact]
     public async Task The_watermark_does_not_pass_a_page_the_sink_failed_to_accept()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         await using var server = SquareTestServer.Start(RecordedSquare.Serve);
         var sink = new RecordingOrderSink { FailOnPage = 2 };
         var sync = Sync(server, warehouse, sink);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => sync.RunAsync());
 
-        Assert.Equal(EndOfPage1, await warehouse.State.GetWatermarkAsync(SquareSync.ConnectorName));
+        Assert.Equal(EndOfPage1, await new SyncStateStore(warehouse.Warehouse).GetWatermarkAsync(SquareSync.ConnectorName));
         sink.FailOnPage = null;
         var resumed = await sync.RunAsync();
         Assert.Equal((3L, 1L), (resumed.Accepted, resumed.Duplicates));
@@ -125,7 +126,7 @@ public sealed class SquareSyncTests : IDisposable
     [Fact]
     public async Task A_run_cancelled_after_page_1_keeps_its_watermark_and_the_next_run_starts_there()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         using var cancellation = new CancellationTokenSource();
         var cancelOnPage2 = true;
         await using var server = SquareTestServer.Start(call =>
@@ -139,7 +140,7 @@ public sealed class SquareSyncTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sync.RunAsync(cancellationToken: cancellation.Token));
 
-        Assert.Equal(EndOfPage1, await warehouse.State.GetWatermarkAsync(SquareSync.ConnectorName));
+        Assert.Equal(EndOfPage1, await new SyncStateStore(warehouse.Warehouse).GetWatermarkAsync(SquareSync.ConnectorName));
         Assert.Equal(3, sink.ByKey.Count);
 
         cancelOnPage2 = false;
@@ -153,7 +154,7 @@ public sealed class SquareSyncTests : IDisposable
     [Fact]
     public async Task A_429_is_retried_after_the_servers_Retry_After()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         var throttled = false;
         await using var server = SquareTestServer.Start(call =>
         {
@@ -172,7 +173,7 @@ public sealed class SquareSyncTests : IDisposable
     [Fact]
     public async Task A_refused_token_fails_at_once_with_a_clear_message_that_does_not_hold_the_token()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         await using var server = SquareTestServer.Start(_ => new SquareReply(401, """{"errors":[{"category":"AUTHENTICATION_ERROR"}]}"""));
         var sink = new RecordingOrderSink();
 
@@ -183,13 +184,13 @@ public sealed class SquareSyncTests : IDisposable
         Assert.Single(server.Calls);
         Assert.Empty(_delays);
         Assert.Empty(sink.Pages);
-        Assert.Null(await warehouse.State.GetWatermarkAsync(SquareSync.ConnectorName));
+        Assert.Null(await new SyncStateStore(warehouse.Warehouse).GetWatermarkAsync(SquareSync.ConnectorName));
     }
 
     [Fact]
     public async Task Since_overrides_the_watermark_for_the_query_but_never_moves_it_back()
     {
-        await using var warehouse = await SquareTestWarehouse.CreateAsync();
+        await using var warehouse = await PipelineWarehouse.CreateAsync();
         await using var server = SquareTestServer.Start(RecordedSquare.Serve);
         var sink = new RecordingOrderSink();
         var sync = Sync(server, warehouse, sink);
@@ -199,7 +200,7 @@ public sealed class SquareSyncTests : IDisposable
 
         Assert.Equal("2026-03-02T10:05:00.0000000Z", server.Calls.Where(call => call.Cursor is null).Last().StartAt);
         Assert.Equal(5, again.Duplicates);
-        Assert.Equal(EndOfPage3, await warehouse.State.GetWatermarkAsync(SquareSync.ConnectorName));
+        Assert.Equal(EndOfPage3, await new SyncStateStore(warehouse.Warehouse).GetWatermarkAsync(SquareSync.ConnectorName));
     }
 
     [Fact]
@@ -214,7 +215,7 @@ public sealed class SquareSyncTests : IDisposable
         Assert.Contains(problems, problem => problem.Contains("MaxAttempts", StringComparison.Ordinal));
     }
 
-    private SquareSync Sync(SquareTestServer server, SquareTestWarehouse warehouse, RecordingOrderSink sink, Action<SquareOptions>? configure = null)
+    private SquareSync Sync(SquareTestServer server, PipelineWarehouse warehouse, RecordingOrderSink sink, Action<SquareOptions>? configure = null)
     {
         var options = new SquareOptions
         {
@@ -224,7 +225,7 @@ public sealed class SquareSyncTests : IDisposable
             PageSize = 3,
         };
         configure?.Invoke(options);
-        return new SquareSync(_http, options, sink, warehouse.State, NullLogger.Instance, (delay, _) =>
+        return new SquareSync(_http, options, sink, new SyncStateStore(warehouse.Warehouse), NullLogger.Instance, (delay, _) =>
         {
             _delays.Add(delay);
             return Task.CompletedTask;
