@@ -28,7 +28,11 @@ public sealed partial class RunningServer : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
 
     /// <summary>Starts <c>northstar serve</c> in <paramref name="workingDirectory"/> and waits until it listens.</summary>
-    public static async Task<RunningServer> StartAsync(string workingDirectory, params string[] settings)
+    public static Task<RunningServer> StartAsync(string workingDirectory, params string[] settings) =>
+        StartVerbAsync(workingDirectory, "serve", settings);
+
+    /// <summary>Starts a serving verb (<c>serve</c>, <c>demo</c>) on a free port and waits until it listens.</summary>
+    public static async Task<RunningServer> StartVerbAsync(string workingDirectory, string verb, params string[] settings)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -37,7 +41,7 @@ public sealed partial class RunningServer : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Northstar.Server.dll"));
-        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add(verb);
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         foreach (var setting in settings)
             start.ArgumentList.Add(setting);
