@@ -62,7 +62,9 @@ public sealed class ReplicaRoutingTests
         var lagging = Assert.Single((await warehouse.CheckAsync()).Replicas);
         Assert.True(lagging.Reachable);
         Assert.False(lagging.InUse);
-        Assert.True(lagging.Lag > TimeSpan.FromSeconds(1));
+        // Out of use because it is behind the bound, or because its lag cannot be told (PostgreSQL reports no replay
+        // time until the replica has replayed a transaction of its own run): never in use with a lag inside the bound.
+        Assert.True(lagging.Lag is null || lagging.Lag > TimeSpan.FromSeconds(1), $"lag {lagging.Lag}");
 
         await replica.ResumeReplayAsync();
 
