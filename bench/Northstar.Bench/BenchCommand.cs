@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Numerics;
+using Northstar.Bench.Targets;
 using Northstar.Warehouse;
 
 namespace Northstar.Bench;
@@ -8,18 +10,126 @@ internal static class BenchCommand
 {
     private const long DefaultRows = 10_000_000;
     private const int DefaultRuns = 5;
+    private const long DefaultCsvLines = 5_000_000;
+    private const long DefaultWebhookEvents = 20_000;
+    private const int DefaultWebhookSenders = 16;
+    private const int DefaultDemoDays = 365;
+    private const int DefaultDemoOrdersPerDay = 2_500;
 
     public static RootCommand Create()
     {
-        var root = new RootCommand("Northstar benchmarks: bulk load, aggregation and result streaming on DuckDB and PostgreSQL.");
+        var root = new RootCommand("Northstar benchmarks: bulk load, aggregation, result streaming, CSV import and the demo load on DuckDB and PostgreSQL.");
         root.Add(Verb(BenchSuite.Load, "Bulk-load N narrow rows through IWarehouse (DuckDB appender, PostgreSQL binary COPY); rows/s."));
         root.Add(Verb(BenchSuite.Aggregate, "sum(amount) group by day over N rows via our provider / Npgsql, beside the engine's time."));
         root.Add(Verb(BenchSuite.Stream, "Read all of an N-row, 4-column result with typed getters; values/s, beside the engine's time."));
         root.Add(Verb(BenchSuite.All, "Every suite, in order: load, aggregate, stream."));
+        root.Add(CsvVerb());
+        root.Add(WebhooksVerb());
+        root.Add(DemoVerb());
         return root;
     }
 
-    private static Command Verb(BenchSuite suite, string description)
+    private static Command CsvVerb()
+    {
+        var engine = EngineOption();
+        var lines = AtLeastOne(new Option<long>("--lines")
+        {
+            Description = "Order lines in the generated CSV.",
+            DefaultValueFactory = _ => DefaultCsvLines,
+        });
+        var command = new Command(
+            "csv", "Import a generated orders CSV of N lines into gold (read, accept, process); lines/s per phase and end to end.")
+        {
+            engine, lines,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var engineName = parse.GetRequiredValue(engine);
+            var settings = new BenchSettings(BenchSuite.Csv, engineName, Engines(engineName), parse.GetValue(lines), Runs: 1);
+            return BenchRunner.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command WebhooksVerb()
+    {
+        var events = AtLeastOne(new Option<long>("--events")
+        {
+            Description = "Events sent and timed after the warm-up.",
+            DefaultValueFactory = _ => DefaultWebhookEvents,
+        });
+        var senders = AtLeastOne(new Option<int>("--senders")
+        {
+            Description = "Concurrent senders, each with one request in flight.",
+            DefaultValueFactory = _ => DefaultWebhookSenders,
+        });
+        var server = new Option<string>("--server")
+        {
+            Description = "The built Northstar.Server.dll (default: the one next to the harness's own build output).",
+            DefaultValueFactory = _ => ServerProcess.DefaultPath,
+        };
+        var command = new Command(
+            "webhooks", "Start the server (embedded DuckDB) and post signed order events from K senders; events/s and p50/p95/p99.")
+        {
+            events, senders, server,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            // The server runs the embedded engine; the harness's DuckDB target is only the report's engine line.
+            var settings = new BenchSettings(BenchSuite.Webhooks, "duckdb", [EngineKind.DuckDb], parse.GetValue(events), Runs: 1)
+            {
+                Senders = parse.GetValue(senders),
+                ServerPath = parse.GetRequiredValue(server),
+            };
+            return BenchRunner.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command DemoVerb()
+    {
+        var engine = EngineOption();
+        var days = AtLeastOne(new Option<int>("--days")
+        {
+            Description = "Days of the demo company.",
+            DefaultValueFactory = _ => DefaultDemoDays,
+        });
+        var ordersPerDay = AtLeastOne(new Option<int>("--orders-per-day")
+        {
+            Description = "Orders a day across the branches.",
+            DefaultValueFactory = _ => DefaultDemoOrdersPerDay,
+        });
+        var command = new Command("demo", "Generate the demo company and load it through the ingest pipeline into gold; seconds and events/s.")
+        {
+            engine, days, ordersPerDay,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var engineName = parse.GetRequiredValue(engine);
+            var settings = new BenchSettings(BenchSuite.Demo, engineName, Engines(engineName), Rows: 0, Runs: 1)
+            {
+                Days = parse.GetValue(days),
+                OrdersPerDay = parse.GetValue(ordersPerDay),
+            };
+            return BenchRunner.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<T> AtLeastOne<T>(Option<T> option)
+        where T : struct, INumber<T>
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<T>() < T.One)
+            {
+                result.AddError($"{option.Name} must be at least 1.");
+            }
+        });
+        return option;
+    }
+
+    private static Option<string> EngineOption()
     {
         var engine = new Option<string>("--engine")
         {
@@ -27,6 +137,12 @@ internal static class BenchCommand
             DefaultValueFactory = _ => "both",
         };
         engine.AcceptOnlyFromAmong("duckdb", "postgres", "both");
+        return engine;
+    }
+
+    private static Command Verb(BenchSuite suite, string description)
+    {
+        var engine = EngineOption();
 
         var rows = new Option<long>("--rows")
         {

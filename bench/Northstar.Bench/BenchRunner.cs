@@ -62,6 +62,9 @@ internal static class BenchRunner
         BenchSuite.Load => new LoadSuite(),
         BenchSuite.Aggregate => new AggregateSuite(),
         BenchSuite.Stream => new StreamSuite(),
+        BenchSuite.Csv => new CsvSuite(),
+        BenchSuite.Webhooks => new WebhooksSuite(),
+        BenchSuite.Demo => new DemoSuite(),
         _ => throw new ArgumentOutOfRangeException(nameof(suite), suite, "Not a single suite."),
     };
 

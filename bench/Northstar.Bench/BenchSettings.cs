@@ -1,3 +1,4 @@
+using Northstar.Bench.Reporting;
 using Northstar.Warehouse;
 
 namespace Northstar.Bench;
@@ -9,6 +10,9 @@ internal enum BenchSuite
     Aggregate,
     Stream,
     All,
+    Csv,
+    Webhooks,
+    Demo,
 }
 
 /// <summary>What one invocation of the harness measures.</summary>
@@ -19,6 +23,27 @@ internal enum BenchSuite
 /// <param name="Runs">Measured runs after the warm-up.</param>
 internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadOnlyList<EngineKind> Engines, long Rows, int Runs)
 {
+    /// <summary>Days of the demo company (the demo suite).</summary>
+    public int Days { get; init; }
+
+    /// <summary>Orders a day of the demo company (the demo suite).</summary>
+    public int OrdersPerDay { get; init; }
+
+    /// <summary>Concurrent senders (the webhooks suite).</summary>
+    public int Senders { get; init; }
+
+    /// <summary>The built Northstar.Server.dll to start (the webhooks suite).</summary>
+    public string ServerPath { get; init; } = "";
+
+    /// <summary>The size and repetitions of the run, for the report's header.</summary>
+    public string Conditions => Suite switch
+    {
+        BenchSuite.Csv => $"Lines: {Figures.Count(Rows)}; a warm-up import, then one measured import",
+        BenchSuite.Webhooks => $"Events: {Figures.Count(Rows)} from {Senders} senders, after a warm-up",
+        BenchSuite.Demo => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day; one measured load",
+        _ => $"Rows: {Figures.Count(Rows)}; a warm-up run, then {Runs} measured runs (median and min)",
+    };
+
     public IEnumerable<BenchSuite> Suites =>
         Suite == BenchSuite.All ? [BenchSuite.Load, BenchSuite.Aggregate, BenchSuite.Stream] : [Suite];
 }

@@ -28,8 +28,7 @@ internal static class BenchReport
                 + $"{RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}")
             .AppendLine(CultureInfo.InvariantCulture, $"- Engines: {string.Join("; ", engines)}")
             .AppendLine(CultureInfo.InvariantCulture, $"- Engine time: {string.Join("; ", engineTimeSources)}")
-            .AppendLine(CultureInfo.InvariantCulture,
-                $"- Rows: {Figures.Count(settings.Rows)}; a warm-up run, then {settings.Runs} measured runs (median and min)")
+            .AppendLine(CultureInfo.InvariantCulture, $"- {settings.Conditions}")
             .AppendLine(CultureInfo.InvariantCulture, $"- Build: {BuildConfiguration}")
             .AppendLine();
         foreach (var table in tables)

@@ -15,6 +15,14 @@ internal static class Figures
     public static string Rate(long items, TimeSpan elapsed, string unit) =>
         (items / elapsed.TotalSeconds / 1e6).ToString("N2", CultureInfo.InvariantCulture) + $" M {unit}/s";
 
+    /// <summary>A rate in thousands per second, e.g. <c>212.3 k lines/s</c>, for the ingest suites' smaller rates.</summary>
+    public static string KiloRate(long items, TimeSpan elapsed, string unit) =>
+        (items / elapsed.TotalSeconds / 1e3).ToString("N1", CultureInfo.InvariantCulture) + $" k {unit}/s";
+
+    /// <summary>A rate in units per second, e.g. <c>2,345 events/s</c>.</summary>
+    public static string PerSecond(long items, TimeSpan elapsed, string unit) =>
+        (items / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture) + $" {unit}/s";
+
     public static string Ratio(TimeSpan ours, TimeSpan engine) =>
         (ours / engine).ToString("N2", CultureInfo.InvariantCulture) + "×";
 }
