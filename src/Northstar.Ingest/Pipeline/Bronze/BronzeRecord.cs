@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,14 +13,44 @@ namespace Northstar.Ingest.Pipeline.Bronze;
 /// </summary>
 internal sealed record BronzeRecord(string Source, string Entity, string ExternalId, string IdempotencyKey, string ContentHash, string Payload)
 {
+    // A buffer grown past this by an unusually large payload is let go rather than kept for the thread's lifetime.
+    private const int KeptBufferBytes = 1 << 20;
+
+    // One compact-JSON buffer per thread, reused by every event: the payload is written once as UTF-8, hashed from
+    // that buffer and decoded to the stored string, instead of serialized to a string and encoded back to bytes.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public static BronzeRecord Create(string source, EntityKind entity, IWireEvent wireEvent, IncomingEvent incoming)
     {
-        var payload = JsonSerializer.Serialize(incoming.Payload);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
+        var (payload, hash) = CompactPayload(incoming.Payload);
         var entityName = EntityNames.Of(entity);
         var key = string.IsNullOrEmpty(incoming.IdempotencyKey)
             ? string.Create(CultureInfo.InvariantCulture, $"{source}:{entityName}:{wireEvent.Id}:{wireEvent.UpdatedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}")
             : incoming.IdempotencyKey;
         return new BronzeRecord(source, entityName, wireEvent.Id, key, hash, payload);
+    }
+
+    // Byte for byte what JsonSerializer.Serialize(payload) writes (default writer options: compact, default encoder),
+    // so hashes stay those of every event already in bronze.
+    private static (string Payload, string Hash) CompactPayload(JsonElement payload)
+    {
+        var json = t_json ??= new ArrayBufferWriter<byte>(4096);
+        json.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(json);
+        writer.Reset(json);
+        payload.WriteTo(writer);
+        writer.Flush();
+
+        var utf8 = json.WrittenSpan;
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, digest);
+        var result = (Encoding.UTF8.GetString(utf8), Convert.ToHexStringLower(digest));
+        if (json.Capacity > KeptBufferBytes)
+            (t_json, t_writer) = (null, null);
+        return result;
     }
 }

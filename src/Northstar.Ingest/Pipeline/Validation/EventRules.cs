@@ -97,29 +97,35 @@ internal static class EventRules
         for (var i = 0; i < order.LineItems.Count; i++)
         {
             var line = order.LineItems[i];
-            var path = $"line_items[{i}]";
             if (line is null)
             {
-                errors.Add(path, "must be an object");
+                errors.Add($"line_items[{i}]", "must be an object");
                 continue;
             }
 
+            // Field paths are built only for an error: most orders are valid, and this runs for every line.
             if (line.LineNumber <= 0)
-                errors.Add($"{path}.line_number", "must be positive");
+                errors.Add(LineField(i, "line_number"), "must be positive");
             else if (!lineNumbers.Add(line.LineNumber))
-                errors.Add($"{path}.line_number", "must be unique within the order");
+                errors.Add(LineField(i, "line_number"), "must be unique within the order");
             if (line.Quantity <= 0)
-                errors.Add($"{path}.quantity", "must be positive");
-            errors.NotNegative($"{path}.unit_price", line.UnitPrice);
-            errors.NotNegative($"{path}.discount", line.Discount);
-            errors.NotNegative($"{path}.tax", line.Tax);
-            errors.NotNegative($"{path}.refunded_amount", line.RefundedAmount);
+                errors.Add(LineField(i, "quantity"), "must be positive");
+            if (line.UnitPrice < 0)
+                errors.NotNegative(LineField(i, "unit_price"), line.UnitPrice);
+            if (line.Discount < 0)
+                errors.NotNegative(LineField(i, "discount"), line.Discount);
+            if (line.Tax < 0)
+                errors.NotNegative(LineField(i, "tax"), line.Tax);
+            if (line.RefundedAmount < 0)
+                errors.NotNegative(LineField(i, "refunded_amount"), line.RefundedAmount);
             if (Math.Abs(line.LineTotal - (line.Quantity * line.UnitPrice - line.Discount)) > Cent)
-                errors.Add($"{path}.line_total", "must equal quantity × unit_price - discount");
+                errors.Add(LineField(i, "line_total"), "must equal quantity × unit_price - discount");
             if (line.RefundedAmount > line.LineTotal + line.Tax)
-                errors.Add($"{path}.refunded_amount", "must not exceed the line's total with tax");
+                errors.Add(LineField(i, "refunded_amount"), "must not exceed the line's total with tax");
         }
     }
+
+    private static string LineField(int index, string field) => $"line_items[{index}].{field}";
 
     private static void CheckJob(JobEvent job, FieldErrors errors)
     {
