@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Northstar.Ingest.Pipeline;
 using Northstar.Ingest.Wire;
 
@@ -49,13 +48,12 @@ public static class DemoLoad
         return await pipeline.ProcessPendingAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // Serialised by the runtime type: the demo hands its records out as IWireEvent.
     private static async IAsyncEnumerable<IncomingEvent> Events(IEnumerable<IWireEvent> records, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new IncomingEvent(JsonSerializer.SerializeToElement(record, record.GetType(), WireFormat.Options));
+            yield return IncomingEvent.From(record);
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
