@@ -13,7 +13,7 @@ public sealed class DemoCommandTests
     [PostgresFact]
     public async Task Demo_loads_the_company_serves_it_and_live_events_reach_gold()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await PostgresTestDatabase.CreateAsync();
         using var folder = new TempFolder();
         await using var server = await RunningServer.StartVerbAsync(folder.Path, "demo",
             "--days", "3", "--branches", "2", "--orders-per-day", "40", "--live",

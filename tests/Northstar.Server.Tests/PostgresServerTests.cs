@@ -10,7 +10,7 @@ public sealed class PostgresServerTests
     [PostgresFact]
     public async Task Info_names_postgresql_with_its_own_version()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await PostgresTestDatabase.CreateAsync();
         await using var factory = new NorthstarAppFactory(PostgresSettings(database));
         using var client = factory.CreateClient();
 
@@ -25,9 +25,9 @@ public sealed class PostgresServerTests
     public async Task Readiness_on_postgresql_is_ready_after_startup_migrations_and_lists_the_replica_in_use()
     {
         var replica = TestServices.Require(TestServices.PostgresReplica, "NORTHSTAR_TEST_PG_REPLICA");
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await PostgresTestDatabase.CreateAsync();
         var settings = PostgresSettings(database);
-        settings["Northstar:Database:Replicas:0"] = database.For(replica);
+        settings["Northstar:Database:Replicas:0"] = database.On(replica);
         // Checked on every read, so the answer reflects the replica now rather than at the last interval.
         settings["Northstar:Database:ReplicaCheckInterval"] = "00:00:00";
         await using var factory = new NorthstarAppFactory(settings);
@@ -48,7 +48,7 @@ public sealed class PostgresServerTests
         Assert.DoesNotContain("Username=", body.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static Dictionary<string, string?> PostgresSettings(TestDatabase database) => new()
+    private static Dictionary<string, string?> PostgresSettings(PostgresTestDatabase database) => new()
     {
         ["Northstar:Database:Engine"] = "postgres",
         ["Northstar:Database:ConnectionString"] = database.ConnectionString,

@@ -1,7 +1,6 @@
 using Npgsql;
-using Northstar.Testing;
 
-namespace Northstar.Warehouse.Tests.Support;
+namespace Northstar.Testing;
 
 /// <summary>A database of the test's own on the shared PostgreSQL primary, dropped on dispose.</summary>
 public sealed class PostgresTestDatabase : IAsyncDisposable

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Northstar.Ingest.Pipeline;
 using Northstar.Testing;
 using Northstar.Warehouse;
-using Npgsql;
 
 namespace Northstar.Ingest.Tests.Pipeline;
 
@@ -46,13 +45,10 @@ public sealed class PipelineWarehouse : IAsyncDisposable
 
     public static async Task<PipelineWarehouse> PostgresAsync()
     {
-        var admin = TestServices.Require(TestServices.PostgresPrimary, "NORTHSTAR_TEST_PG");
-        var name = $"ns_test_{Guid.NewGuid():N}";
-        await ExecuteAdminAsync(admin, $"create database {name}");
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        var warehouse = WarehouseFactory.Create(new WarehouseOptions { Engine = "postgres", ConnectionString = connectionString });
+        var database = await PostgresTestDatabase.CreateAsync();
+        var warehouse = WarehouseFactory.Create(new WarehouseOptions { Engine = "postgres", ConnectionString = database.ConnectionString });
         await warehouse.MigrateAsync();
-        return new PipelineWarehouse(warehouse, () => ExecuteAdminAsync(admin, $"drop database if exists {name} with (force)"));
+        return new PipelineWarehouse(warehouse, async () => await database.DisposeAsync());
     }
 
     public async Task<T> ScalarAsync<T>(string sql)
@@ -78,13 +74,5 @@ public sealed class PipelineWarehouse : IAsyncDisposable
         Pipeline.Dispose();
         await Warehouse.DisposeAsync();
         await _cleanUp();
-    }
-
-    private static async Task ExecuteAdminAsync(string admin, string sql)
-    {
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Northstar.Server.Tests.Support;
+using Northstar.Testing;
 using Northstar.Warehouse;
 
 namespace Northstar.Server.Tests.Ingest;
@@ -17,9 +18,9 @@ public sealed class IngestApp : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 3, 1, 19, 10, 0, TimeSpan.Zero);
 
     private readonly TempFolder? _folder;
-    private readonly TestDatabase? _database;
+    private readonly PostgresTestDatabase? _database;
 
-    private IngestApp(NorthstarAppFactory factory, TempFolder? folder, TestDatabase? database)
+    private IngestApp(NorthstarAppFactory factory, TempFolder? folder, PostgresTestDatabase? database)
     {
         Factory = factory;
         _folder = folder;
@@ -34,7 +35,7 @@ public sealed class IngestApp : IAsyncDisposable
     public static async Task<IngestApp> StartAsync(TestEngine engine, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         TempFolder? folder = null;
-        TestDatabase? database = null;
+        PostgresTestDatabase? database = null;
         Dictionary<string, string?> settings;
         if (engine == TestEngine.DuckDb)
         {
@@ -43,7 +44,7 @@ public sealed class IngestApp : IAsyncDisposable
         }
         else
         {
-            database = await TestDatabase.CreateAsync();
+            database = await PostgresTestDatabase.CreateAsync();
             settings = new()
             {
                 ["Northstar:Database:Engine"] = "postgres",
