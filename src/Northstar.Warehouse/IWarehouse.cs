@@ -22,6 +22,19 @@ public interface IWarehouse : IAsyncDisposable
     /// </summary>
     ValueTask<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens a connection for analytic reads that sees every write committed up to <paramref name="seen"/>: a replica
+    /// (as above) that has replayed at least that far, else the primary. Null asks for no particular position.
+    /// </summary>
+    ValueTask<DbConnection> OpenReadConnectionAsync(WritePosition? seen, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the data version of every subject (<c>app.data_versions</c>, bumped by each ingest batch in the
+    /// transaction that changed the subject's data) from the primary, with the primary's write position at that
+    /// moment (null on an engine without replicas), in one round trip.
+    /// </summary>
+    Task<DataVersionSnapshot> ReadDataVersionsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Opens a connection to the primary, for writes and app metadata.</summary>
     ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken = default);
 

@@ -53,6 +53,18 @@ internal sealed class DuckDbWarehouse : IWarehouse
     public async ValueTask<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
+    // One engine, no replicas: every connection sees every committed write.
+    public ValueTask<DbConnection> OpenReadConnectionAsync(WritePosition? seen, CancellationToken cancellationToken = default) =>
+        OpenReadConnectionAsync(cancellationToken);
+
+    public async Task<DataVersionSnapshot> ReadDataVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Subject, long Version)>(
+            new CommandDefinition(DataVersionsSql.Read, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new DataVersionSnapshot(rows.ToDictionary(row => row.Subject, row => row.Version, StringComparer.Ordinal), null);
+    }
+
     public async ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

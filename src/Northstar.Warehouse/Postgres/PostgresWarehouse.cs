@@ -40,9 +40,28 @@ internal sealed partial class PostgresWarehouse : IWarehouse
 
     public SqlDialect Dialect => SqlDialect.PostgreSql;
 
-    public async ValueTask<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken = default) =>
-        await _router.TryOpenAsync(cancellationToken).ConfigureAwait(false)
+    public ValueTask<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken = default) =>
+        OpenReadConnectionAsync(null, cancellationToken);
+
+    public async ValueTask<DbConnection> OpenReadConnectionAsync(WritePosition? seen, CancellationToken cancellationToken = default) =>
+        await _router.TryOpenAsync(seen, cancellationToken).ConfigureAwait(false)
         ?? await _primary.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<DataVersionSnapshot> ReadDataVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _primary.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand(DataVersionsSql.Read), new NpgsqlBatchCommand("select pg_current_wal_lsn()::text") },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new DataVersionSnapshot(versions, WritePosition.Parse(reader.GetString(0)));
+    }
 
     public async ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken = default) =>
         await _primary.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,9 @@ internal sealed class Replica : IAsyncDisposable
                extract(epoch from now() - pg_last_xact_replay_timestamp())::float8
         """;
 
+    // The ping of every read; "0/0" (no position asked for) is reached by any replica that has replayed anything.
+    private const string ReplayedSql = "select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false)";
+
     private readonly NpgsqlDataSource _pool;
     private readonly NpgsqlDataSource _checks;
     private readonly SemaphoreSlim _checking = new(1, 1);
@@ -49,18 +52,22 @@ internal sealed class Replica : IAsyncDisposable
         Health.CheckedAt is not { } checkedAt || Stopwatch.GetElapsedTime(checkedAt) >= interval;
 
     /// <summary>
-    /// Opens a pooled connection to the replica and proves it alive with one round trip; throws when it cannot.
+    /// Opens a pooled connection to the replica and proves it alive with one round trip, which also tells whether it
+    /// has replayed up to <paramref name="seen"/>; returns null when it has not, throws when it cannot connect.
     /// Npgsql hands out idle pooled connections unchecked, so without the round trip a replica that stopped since its
     /// last health check would fail the caller's first query instead of sending the read to the primary.
     /// </summary>
-    public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    public async ValueTask<NpgsqlConnection?> OpenAsync(WritePosition? seen, CancellationToken cancellationToken)
     {
         var connection = await _pool.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var ping = new NpgsqlCommand("select 1", connection);
-            await ping.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
+            await using var ping = new NpgsqlCommand(ReplayedSql, connection);
+            ping.Parameters.Add(new NpgsqlParameter { Value = seen?.ToString() ?? "0/0", DataTypeName = "text" });
+            if (await ping.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+                return connection;
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return null;
         }
         catch
         {

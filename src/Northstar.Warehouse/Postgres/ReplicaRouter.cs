@@ -29,8 +29,12 @@ internal sealed partial class ReplicaRouter : IAsyncDisposable
     /// <summary>The replicas in configuration order.</summary>
     public IReadOnlyList<Replica> Replicas => _replicas;
 
-    /// <summary>Opens a connection to a healthy replica, or returns null when none is (the caller then uses the primary).</summary>
-    public async ValueTask<NpgsqlConnection?> TryOpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a connection to a healthy replica that has replayed at least to <paramref name="seen"/> (when given), or
+    /// returns null when none is (the caller then uses the primary). A replica behind that position is not marked
+    /// down: it is only not the one for this read.
+    /// </summary>
+    public async ValueTask<NpgsqlConnection?> TryOpenAsync(WritePosition? seen, CancellationToken cancellationToken)
     {
         if (_replicas.Length == 0)
             return null;
@@ -49,7 +53,8 @@ internal sealed partial class ReplicaRouter : IAsyncDisposable
                 continue;
             try
             {
-                return await replica.OpenAsync(cancellationToken).ConfigureAwait(false);
+                if (await replica.OpenAsync(seen, cancellationToken).ConfigureAwait(false) is { } connection)
+                    return connection;
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
