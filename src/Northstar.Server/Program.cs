@@ -27,7 +27,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.AddMigrationsOnStartup();
     builder.AddIngest();
     builder.AddSquareSync(scheduled: true);
-    builder.Services.AddOpenApi();
+    builder.AddNorthstarOpenApi();
 
     var app = builder.Build();
 

@@ -22,10 +22,13 @@ internal static class WebUiExtensions
     /// </summary>
     public static WebApplication MapWebUiFallback(this WebApplication app)
     {
-        app.MapFallbackToFile("index.html", new StaticFileOptions
+        var revalidate = new StaticFileOptions
         {
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
-        });
+        };
+        // The browsable API reference is a page of its own (Swagger UI over /openapi/v1.json).
+        app.MapFallbackToFile("/api-docs/{**path}", "api-docs/index.html", revalidate);
+        app.MapFallbackToFile("index.html", revalidate);
         return app;
     }
 }
