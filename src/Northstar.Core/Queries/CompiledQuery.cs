@@ -22,7 +22,12 @@ public sealed record CompiledQuery(
     DateRange? Range,
     IReadOnlyList<string> Subjects,
     string? Rollup,
-    string NormalizedKey);
+    string NormalizedKey)
+{
+    /// <summary>The grain of the time column, when the answer is grouped by time: the comparison rows are matched on
+    /// the bucket shifted back by the comparison, truncated to this grain.</summary>
+    public Grain? TimeGrain { get; init; }
+}
 
 /// <summary>The comparison statements and how the comparison range relates to the asked range.</summary>
 /// <param name="Kind"><c>previous_period</c> or <c>previous_year</c>.</param>
