@@ -23,10 +23,12 @@ static WebApplication BuildWebApp(string[] args)
     builder.AddNorthstarOptions();
     builder.AddStructuredLogging();
     builder.AddProblemDetailsEverywhere();
+    builder.AddSemanticModel();
     builder.AddWarehouse();
     builder.AddMigrationsOnStartup();
     builder.AddIngest();
     builder.AddSquareSync(scheduled: true);
+    builder.AddQueries();
     builder.AddNorthstarOpenApi();
 
     var app = builder.Build();
@@ -38,6 +40,8 @@ static WebApplication BuildWebApp(string[] args)
     app.MapHealthApi();
     app.MapInfoApi();
     app.MapIngestApi();
+    app.MapModelApi();
+    app.MapQueryApi();
     app.MapUnknownApiAsNotFound();
     app.MapWebUiFallback();
 

@@ -11,14 +11,14 @@ namespace Northstar.Warehouse;
 /// </summary>
 public sealed class DataVersions(IWarehouse warehouse)
 {
-    private readonly ConcurrentDictionary<string, (long Version, WritePosition? FirstSeen)> _seen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DataVersion Version, WritePosition? FirstSeen)> _seen = new(StringComparer.Ordinal);
 
     /// <summary>Reads the current versions of <paramref name="subjects"/> from the primary.</summary>
     public async Task<DataVersionRead> ReadAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subjects);
         var snapshot = await warehouse.ReadDataVersionsAsync(cancellationToken).ConfigureAwait(false);
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var versions = new Dictionary<string, DataVersion>(StringComparer.Ordinal);
         WritePosition? needed = null;
         foreach (var subject in subjects)
         {
@@ -37,4 +37,4 @@ public sealed class DataVersions(IWarehouse warehouse)
 }
 
 /// <summary>The versions of the subjects a query reads, and the write position its read connection must have reached.</summary>
-public sealed record DataVersionRead(IReadOnlyDictionary<string, long> Versions, WritePosition? Needed);
+public sealed record DataVersionRead(IReadOnlyDictionary<string, DataVersion> Versions, WritePosition? Needed);

@@ -18,7 +18,7 @@ public sealed class ReadYourWritesTests
 
         var read = await versions.ReadAsync(["sales"]);
 
-        Assert.Equal(2, read.Versions["sales"]);
+        Assert.Equal(2, read.Versions["sales"].Version);
         await using (var connection = await setup.Warehouse.OpenReadConnectionAsync(read.Needed))
         {
             Assert.False(await InRecoveryAsync(connection));
@@ -73,8 +73,8 @@ public sealed class ReadYourWritesTests
 
         var read = await new DataVersions(warehouse).ReadAsync(["sales", "pipeline"]);
 
-        Assert.Equal(7, read.Versions["sales"]);
-        Assert.Equal(0, read.Versions["pipeline"]);
+        Assert.Equal(7, read.Versions["sales"].Version);
+        Assert.Equal(0, read.Versions["pipeline"].Version);
         Assert.Null(read.Needed);
     }
 

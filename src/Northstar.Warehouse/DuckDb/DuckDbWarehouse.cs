@@ -60,9 +60,10 @@ internal sealed class DuckDbWarehouse : IWarehouse
     public async Task<DataVersionSnapshot> ReadDataVersionsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Subject, long Version)>(
-            new CommandDefinition(DataVersionsSql.Read, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new DataVersionSnapshot(rows.ToDictionary(row => row.Subject, row => row.Version, StringComparer.Ordinal), null);
+        await using var command = connection.CreateCommand();
+        command.CommandText = DataVersionsSql.Read;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return new DataVersionSnapshot(await DataVersionsSql.ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false), null);
     }
 
     public async ValueTask<DbConnection> OpenWriteConnectionAsync(CancellationToken cancellationToken = default) =>

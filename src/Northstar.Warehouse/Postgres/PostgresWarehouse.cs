@@ -55,9 +55,7 @@ internal sealed partial class PostgresWarehouse : IWarehouse
             BatchCommands = { new NpgsqlBatchCommand(DataVersionsSql.Read), new NpgsqlBatchCommand("select pg_current_wal_lsn()::text") },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            versions[reader.GetString(0)] = reader.GetInt64(1);
+        var versions = await DataVersionsSql.ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new DataVersionSnapshot(versions, WritePosition.Parse(reader.GetString(0)));

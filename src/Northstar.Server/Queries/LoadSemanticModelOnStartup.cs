@@ -1,0 +1,50 @@
+using Northstar.Core.Model.Loading;
+
+namespace Northstar.Server.Queries;
+
+/// <summary>
+/// Loads the semantic model in the host's "starting" phase, before the server listens: an invalid model stops the start
+/// with every problem logged on its own line (file:line member: message) and listed in the failure's message.
+/// </summary>
+internal sealed partial class LoadSemanticModelOnStartup(IServiceProvider services, ILogger<LoadSemanticModelOnStartup> logger)
+    : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var loaded = services.GetRequiredService<LoadedModel>();
+            LogLoaded(logger, loaded.Model.Subjects.Count, loaded.Model.Metrics.Count, loaded.Fingerprint);
+            return Task.CompletedTask;
+        }
+        catch (ModelValidationException invalid)
+        {
+            foreach (var error in invalid.Errors)
+                LogModelError(logger, error.ToString());
+            throw new ModelLoadException(
+                $"The semantic model is invalid ({invalid.Errors.Count} problem(s)):" +
+                string.Concat(invalid.Errors.Select(error => $"{Environment.NewLine}  - {error}")), invalid);
+        }
+        catch (ModelLoadException failed)
+        {
+            LogModelError(logger, failed.Message);
+            throw;
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic model loaded: {Subjects} subjects, {Metrics} metrics (fingerprint {Fingerprint})")]
+    private static partial void LogLoaded(ILogger logger, int subjects, int metrics, string fingerprint);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Semantic model error: {Error}")]
+    private static partial void LogModelError(ILogger logger, string error);
+}
