@@ -32,6 +32,16 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The processor time the server has used so far, on every core: what its work costs, whatever else runs.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The server built next to the harness: <c>&lt;artifacts&gt;/bin/Northstar.Server/release/Northstar.Server.dll</c>.</summary>
     public static string DefaultPath => Path.GetFullPath(
         Path.Combine(AppContext.BaseDirectory, "..", "..", "Northstar.Server", "release", "Northstar.Server.dll"));

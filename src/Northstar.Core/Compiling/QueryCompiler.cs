@@ -2,6 +2,7 @@ using System.Globalization;
 using Northstar.Core.Compiling.Sql;
 using Northstar.Core.Model;
 using Northstar.Core.Queries;
+using Northstar.Core.Rollups;
 
 namespace Northstar.Core.Compiling;
 
@@ -31,8 +32,9 @@ public static class QueryCompiler
             throw new ArgumentException("A scope's window must be at least one day.", nameof(scope));
         }
 
-        var (query, validator) = SpecValidator.Validate(model, spec, context, windowed: scope.WindowDays is not null);
+        var (validated, validator) = SpecValidator.Validate(model, spec, context, windowed: scope.WindowDays is not null);
         EnforceAccess(validator.SubjectUses, scope);
+        var query = context.UseRollups ? RollupMatcher.Apply(model, validated, scope) : validated;
 
         var window = scope.WindowDays is { } days ? DateRanges.LastDays(days, context.Today) : null;
         var range = Clamp(query.Range, window);
@@ -48,11 +50,18 @@ public static class QueryCompiler
             comparison,
             range,
             query.Parts.Select(part => part.Subject.DataSubject).Distinct().Order(StringComparer.Ordinal).ToArray(),
-            Rollup: null,
+            RollupNames(query),
             NormalizedKey.Of(query, range, scope, context.Dialect))
         {
             TimeGrain = query.Time?.Grain,
         };
+    }
+
+    // The rollups that answer, in the order of the subjects read, comma-separated; null when none does.
+    private static string? RollupNames(ValidatedQuery query)
+    {
+        var names = query.Parts.Where(part => part.Rollup is not null).Select(part => part.Rollup!.Name).Distinct().ToArray();
+        return names.Length == 0 ? null : string.Join(',', names);
     }
 
     // Fail closed: a restricted caller sees a subject only through the scope columns its restriction needs.

@@ -1,30 +1,31 @@
 using Northstar.Core.Compiling.Sql;
 using Northstar.Core.Model;
 using Northstar.Core.Queries;
+using Northstar.Core.Rollups;
 
 namespace Northstar.Core.Compiling;
 
 /// <summary>
-/// The aggregate select of one subject: its base measures over the fact table <c>f</c> (with only the joins needed),
-/// filtered by range, dimension filters, segments and the caller's scope, grouped by the time bucket and dimensions.
-/// Its output columns are named <see cref="TimeAlias"/>, <see cref="DimensionAlias"/> and <see cref="MeasureAlias"/>, so
-/// that a rollup table with the same columns could stand in for it.
+/// The aggregate select of one subject: its base measures over the fact table <c>f</c> (with only the joins needed) or
+/// over the rollup chosen for it, filtered by range, dimension filters, segments and the caller's scope, grouped by
+/// the time bucket and dimensions. Its output columns are named <see cref="TimeAlias"/>, <see cref="DimensionAlias"/>
+/// and <see cref="MeasureAlias"/>, like the columns of a rollup table (<see cref="RollupColumns"/>).
 /// </summary>
 internal static class SubjectAggregate
 {
-    /// <summary>The alias of the fact table.</summary>
+    /// <summary>The alias of the fact table (or of the rollup table standing in for it).</summary>
     public const string Fact = "f";
 
     /// <summary>The column of the time bucket.</summary>
-    public const string TimeAlias = "t";
+    public const string TimeAlias = RollupColumns.Time;
 
     /// <summary>The column of a dimension.</summary>
-    public static string DimensionAlias(string dimension) => "d_" + dimension;
+    public static string DimensionAlias(string dimension) => RollupColumns.Dimension(dimension);
 
     /// <summary>The column of a base measure.</summary>
-    public static string MeasureAlias(string measure) => "m_" + measure;
+    public static string MeasureAlias(string measure) => RollupColumns.Measure(measure);
 
-    /// <summary>Builds the aggregate of <paramref name="part"/>.</summary>
+    /// <summary>Builds the aggregate of <paramref name="part"/>, from its rollup when it has one.</summary>
     /// <param name="part">The subject and its measures.</param>
     /// <param name="query">The validated query.</param>
     /// <param name="scope">The caller's scope.</param>
@@ -37,29 +38,7 @@ internal static class SubjectAggregate
                                   DateRange? window, bool grouped, string? onlyGroups)
     {
         var subject = part.Subject;
-        var joins = new HashSet<string>(StringComparer.Ordinal);
-        SqlExpression Column(ColumnRef column)
-        {
-            if (column.Join is not null)
-            {
-                joins.Add(column.Join);
-            }
-
-            return new SqlColumn(column.Join ?? Fact, column.Column);
-        }
-
-        SqlExpression DimensionColumn(string name)
-        {
-            var dimension = subject.Dimensions[name];
-            return Column(new ColumnRef(dimension.Join, dimension.Column));
-        }
-
-        SqlExpression Condition(Condition condition)
-        {
-            var type = subject.Dimensions[condition.Dimension].Type;
-            var values = condition.Values.Select(value => FilterValues.FromModel(value, type)).ToArray();
-            return Conditions.Build(DimensionColumn(condition.Dimension), condition.Op, values);
-        }
+        AggregateSource source = part.Rollup is { } rollup ? new RollupSource(rollup) : new FactSource(subject, part.Time);
 
         // Totals need the group keys only to find the rows of the groups that pass the metric filters.
         var keys = new List<SqlSelectItem>();
@@ -67,36 +46,27 @@ internal static class SubjectAggregate
         {
             if (query.Time is { } time)
             {
-                var date = new SqlColumn(Fact, part.Time.DateColumn);
                 keys.Add(new SqlSelectItem(
-                    time.Grain == Grain.Hour
-                        ? new SqlHourBucket(date, new SqlColumn(Fact, part.Time.HourColumn!))
-                        : new SqlDateBucket(time.Grain, date),
+                    time.Grain == Grain.Hour ? new SqlHourBucket(source.Date, source.Hour) : new SqlDateBucket(time.Grain, source.Date),
                     TimeAlias));
             }
 
             keys.AddRange(query.Dimensions.Select(dimension =>
-                new SqlSelectItem(DimensionColumn(dimension.Name), DimensionAlias(dimension.Name))));
+                new SqlSelectItem(source.Dimension(dimension.Name), DimensionAlias(dimension.Name))));
         }
 
-        var measures = part.Measures
-            .Select(measure => new SqlSelectItem(Aggregate(measure, Column, Condition), MeasureAlias(measure.Name)))
-            .ToList();
+        var measures = part.Measures.Select(measure => new SqlSelectItem(source.Measure(measure), MeasureAlias(measure.Name))).ToList();
 
         var where = new List<SqlExpression>();
-        var dateColumn = new SqlColumn(Fact, part.Time.DateColumn);
         foreach (var bound in new[] { range, window })
         {
-            if (bound is not null)
-            {
-                where.Add(new SqlBinary(SqlBinaryOperator.GreaterOrEqual, dateColumn, new SqlParameter(bound.From)));
-                where.Add(new SqlBinary(SqlBinaryOperator.LessOrEqual, dateColumn, new SqlParameter(bound.To)));
-            }
+            where.AddRange(Within(source, bound));
         }
 
-        where.AddRange(query.DimensionFilters.Select(filter => Conditions.Build(DimensionColumn(filter.Member), filter.Op, filter.Values)));
-        where.AddRange(query.Segments.SelectMany(segment => subject.Segments[segment].Conditions).Select(Condition));
-        where.AddRange(ScopeConditions(subject, scope));
+        where.AddRange(query.DimensionFilters.Select(filter => Conditions.Build(source.Dimension(filter.Member), filter.Op, filter.Values)));
+        where.AddRange(query.Segments.SelectMany(segment => subject.Segments[segment].Conditions)
+                                     .Select(condition => Condition(source, subject, condition)));
+        where.AddRange(ScopeConditions(source, scope));
         if (onlyGroups is not null)
         {
             where.Add(InGroups(keys, onlyGroups));
@@ -110,17 +80,59 @@ internal static class SubjectAggregate
         return new SqlSelect
         {
             Columns = [.. keys, .. measures],
-            From = new SqlTableSource(SqlTable.Parse(subject.Table), Fact),
-            Joins = subject.Joins.Values
-                .Where(join => joins.Contains(join.Name))
-                .Select(join => new SqlJoin(
-                    SqlTable.Parse(join.Table), join.Name,
-                    new SqlBinary(SqlBinaryOperator.Equal,
-                                  new SqlColumn(join.Name, join.TargetColumn), new SqlColumn(Fact, join.FactColumn))))
-                .ToList(),
+            From = source.From,
+            Joins = source.Joins,
             Where = Conditions.All(where),
             GroupBy = keys.Select(key => key.Expression).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The select that fills <paramref name="rollup"/> from its subject's fact table over <paramref name="range"/> (null:
+    /// every date): the rollup's columns (<see cref="RollupColumns"/>), with the same expressions a query over the fact
+    /// table uses, grouped by bucket, dimensions and branch.
+    /// </summary>
+    public static SqlSelect RollupFill(Subject subject, Rollup rollup, IReadOnlyList<Measure> measures, DateRange? range)
+    {
+        var source = new FactSource(subject, subject.TimeDimensions[rollup.TimeDimension]);
+        var keys = new List<SqlSelectItem> { new(source.Date, RollupColumns.Time) };
+        if (rollup.Grain == Grain.Hour)
+        {
+            keys.Add(new SqlSelectItem(source.Hour, RollupColumns.Hour));
+        }
+
+        keys.AddRange(rollup.Dimensions.Select(name => new SqlSelectItem(source.Dimension(name), RollupColumns.Dimension(name))));
+        if (subject.Scope.Branch is not null)
+        {
+            keys.Add(new SqlSelectItem(source.Branch, RollupColumns.Branch));
+        }
+
+        var partials = measures.SelectMany(source.Partials).ToList();
+        return new SqlSelect
+        {
+            Columns = [.. keys, .. partials],
+            From = source.From,
+            Joins = source.Joins,
+            Where = Conditions.All(Within(source, range)),
+            GroupBy = keys.Select(key => key.Expression).ToList(),
+        };
+    }
+
+    /// <summary>A condition of the model (a filtered measure's or a segment's) on a dimension of the subject.</summary>
+    public static SqlExpression Condition(AggregateSource source, Subject subject, Condition condition)
+    {
+        var type = subject.Dimensions[condition.Dimension].Type;
+        var values = condition.Values.Select(value => FilterValues.FromModel(value, type)).ToArray();
+        return Conditions.Build(source.Dimension(condition.Dimension), condition.Op, values);
+    }
+
+    private static IEnumerable<SqlExpression> Within(AggregateSource source, DateRange? range)
+    {
+        if (range is not null)
+        {
+            yield return new SqlBinary(SqlBinaryOperator.GreaterOrEqual, source.Date, new SqlParameter(range.From));
+            yield return new SqlBinary(SqlBinaryOperator.LessOrEqual, source.Date, new SqlParameter(range.To));
+        }
     }
 
     // exists (select 1 from groups g where g.t is not distinct from <bucket> and g.d_x is not distinct from <x> ...)
@@ -132,31 +144,14 @@ internal static class SubjectAggregate
             (SqlExpression)new SqlBinary(SqlBinaryOperator.IsNotDistinctFrom, new SqlColumn("g", key.Alias), key.Expression))),
     });
 
-    private static SqlFunction Aggregate(Measure measure, Func<ColumnRef, SqlExpression> column,
-                                         Func<Condition, SqlExpression> condition)
-    {
-        SqlExpression argument = measure.Column is null ? new SqlStar() : column(measure.Column);
-        var (name, distinct) = measure.Aggregation switch
-        {
-            Aggregation.Sum => ("sum", false),
-            Aggregation.Count => ("count", false),
-            Aggregation.CountDistinct => ("count", true),
-            Aggregation.Avg => ("avg", false),
-            Aggregation.Min => ("min", false),
-            Aggregation.Max => ("max", false),
-            _ => throw new InvalidOperationException($"Unknown aggregation {measure.Aggregation}."),
-        };
-        return new SqlFunction(name, [argument], distinct, Conditions.All(measure.Filter.Select(condition)));
-    }
-
-    private static IEnumerable<SqlExpression> ScopeConditions(Subject subject, QueryScope scope)
+    private static IEnumerable<SqlExpression> ScopeConditions(AggregateSource source, QueryScope scope)
     {
         if (scope.Branches is { } branches)
         {
             yield return branches.Count == 0
                 ? new SqlBoolean(false)
                 : new SqlInSubquery(
-                    new SqlColumn(Fact, subject.Scope.Branch!),
+                    source.Branch,
                     new SqlSelect
                     {
                         Columns = [new SqlSelectItem(new SqlColumn("scope_location", "location_key"), "location_key")],
@@ -169,7 +164,7 @@ internal static class SubjectAggregate
         if (scope.EmployeeId is { } employee)
         {
             yield return new SqlInSubquery(
-                new SqlColumn(Fact, subject.Scope.Employee!),
+                source.Employee,
                 new SqlSelect
                 {
                     Columns = [new SqlSelectItem(new SqlColumn("scope_employee", "employee_key"), "employee_key")],

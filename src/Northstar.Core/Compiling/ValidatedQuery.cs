@@ -37,5 +37,12 @@ internal sealed record ValidFilter(string Member, FilterOp Op, IReadOnlyList<obj
 /// <summary>A validated sort key: an output column.</summary>
 internal sealed record ValidOrder(string Member, bool Descending);
 
-/// <summary>One subject read by a query: its time dimension (for the range and buckets) and its base measures.</summary>
-internal sealed record SubjectPart(Subject Subject, TimeDimension Time, IReadOnlyList<Measure> Measures);
+/// <summary>
+/// One subject read by a query: its time dimension (for the range and buckets) and its base measures, read from the
+/// fact table or, when <see cref="Rollup"/> is set, re-aggregated from that rollup's table.
+/// </summary>
+internal sealed record SubjectPart(Subject Subject, TimeDimension Time, IReadOnlyList<Measure> Measures)
+{
+    /// <summary>The rollup that answers this part; null: the fact table.</summary>
+    public Rollup? Rollup { get; init; }
+}

@@ -27,7 +27,8 @@ public static class DemoLoad
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(pipeline);
-        var outcome = await pipeline.AcceptBulkAsync(Source, entity, Events(data.Of(entity), cancellationToken), progress, cancellationToken)
+        var outcome = await pipeline
+            .AcceptWireBulkAsync(Source, entity, Events(data.Of(entity), cancellationToken), progress, cancellationToken)
             .ConfigureAwait(false);
         if (outcome.Rejected is [var first, ..])
         {
@@ -48,12 +49,13 @@ public static class DemoLoad
         return await pipeline.ProcessPendingAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async IAsyncEnumerable<IncomingEvent> Events(IEnumerable<IWireEvent> records, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<IWireEvent> Events(
+        IEnumerable<IWireEvent> records, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return IncomingEvent.From(record);
+            yield return record;
         }
 
         await Task.CompletedTask.ConfigureAwait(false);

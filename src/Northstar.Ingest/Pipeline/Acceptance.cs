@@ -1,5 +1,6 @@
 using Northstar.Ingest.Pipeline.Bronze;
 using Northstar.Ingest.Pipeline.Validation;
+using Northstar.Ingest.Wire;
 
 namespace Northstar.Ingest.Pipeline;
 
@@ -15,6 +16,15 @@ internal static class Acceptance
         return wireEvent is null
             ? (null, new EventOutcome(index, EventStatus.Invalid, EventValidator.IdOf(incoming.Payload), errors))
             : (BronzeRecord.Create(source, entity, wireEvent, incoming), null);
+    }
+
+    /// <summary>The bronze record of a valid typed record; null and the Invalid outcome otherwise.</summary>
+    public static (BronzeRecord? Record, EventOutcome? Invalid) CheckWire(string source, EntityKind entity, IWireEvent wireEvent, int index)
+    {
+        var errors = EventValidator.ValidateWire(entity, wireEvent);
+        return errors.Count > 0
+            ? (null, new EventOutcome(index, EventStatus.Invalid, wireEvent.Id, errors))
+            : (BronzeRecord.Create(source, entity, wireEvent), null);
     }
 
     public static EventOutcome Written(int index, BronzeRecord record, bool isNew) =>

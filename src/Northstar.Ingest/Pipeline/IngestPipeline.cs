@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Northstar.Core.Rollups;
 using Northstar.Ingest.Pipeline.Bronze;
 using Northstar.Ingest.Transform;
 using Northstar.Warehouse;
@@ -16,18 +17,23 @@ public sealed partial class IngestPipeline : IDisposable
 
     private readonly ILogger _logger;
     private readonly BronzeWriter _bronze;
+    private readonly BronzeGroupCommit _groupCommit;
     private readonly BatchProcessor _batches;
     private readonly QualityLog _quality;
     private readonly SemaphoreSlim _processing = new(1, 1);
 
-    /// <summary>Creates the pipeline of <paramref name="warehouse"/>.</summary>
-    public IngestPipeline(IWarehouse warehouse, ILoggerFactory loggerFactory)
+    /// <summary>
+    /// Creates the pipeline of <paramref name="warehouse"/>; each batch also refreshes the model's
+    /// <paramref name="rollups"/> (their tables must exist: see <c>RollupStore.EnsureAsync</c>).
+    /// </summary>
+    public IngestPipeline(IWarehouse warehouse, ILoggerFactory loggerFactory, RollupMaintenance? rollups = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         ArgumentNullException.ThrowIfNull(warehouse);
         _logger = loggerFactory.CreateLogger<IngestPipeline>();
         _bronze = new BronzeWriter(warehouse);
-        _batches = new BatchProcessor(warehouse);
+        _groupCommit = new BronzeGroupCommit(_bronze.WriteAsync);
+        _batches = new BatchProcessor(warehouse, rollups);
         _quality = new QualityLog(warehouse);
     }
 
@@ -35,8 +41,9 @@ public sealed partial class IngestPipeline : IDisposable
     public event Action<DataChange>? DataChanged;
 
     /// <summary>
-    /// Validates each event and writes the valid ones' raw payloads to bronze in one transaction (the idempotency key
-    /// is unique, so a re-delivered event is a Duplicate). Durable when it returns. Does not process.
+    /// Validates each event and writes the valid ones' raw payloads to bronze (the idempotency key is unique, so a
+    /// re-delivered event is a Duplicate), in one transaction with those of concurrent calls (group commit). Durable
+    /// when it returns. Does not process.
     /// </summary>
     public async Task<IReadOnlyList<EventOutcome>> AcceptAsync(
         string source, EntityKind entity, IReadOnlyList<IncomingEvent> events, CancellationToken ct = default)
@@ -59,7 +66,7 @@ public sealed partial class IngestPipeline : IDisposable
             positions.Add(i);
         }
 
-        var inserted = await _bronze.WriteAsync(records, ct).ConfigureAwait(false);
+        var inserted = await _groupCommit.WriteAsync(records, ct).ConfigureAwait(false);
         for (var i = 0; i < records.Count; i++)
             outcomes[positions[i]] = Acceptance.Written(positions[i], records[i], inserted[i]);
         return outcomes;
@@ -69,38 +76,10 @@ public sealed partial class IngestPipeline : IDisposable
     /// The bulk path (files, demo, sync): the same validation and deduplication, written through the warehouse's bulk
     /// loader. <paramref name="progress"/> receives the number of events read so far, every 10,000 events and at the end.
     /// </summary>
-    public async Task<BulkOutcome> AcceptBulkAsync(
+    public Task<BulkOutcome> AcceptBulkAsync(
         string source, EntityKind entity, IAsyncEnumerable<IncomingEvent> events, IProgress<long>? progress = null,
-        CancellationToken ct = default)
-    {
-        Acceptance.CheckSource(source);
-        ArgumentNullException.ThrowIfNull(events);
-        var rejected = new List<EventOutcome>();
-        long valid = 0;
-        var inserted = await _bronze.WriteBulkAsync(ValidRecords(), ct).ConfigureAwait(false);
-        return new BulkOutcome(inserted, valid - inserted, rejected.Count, rejected);
-
-        async IAsyncEnumerable<BronzeRecord> ValidRecords()
-        {
-            var index = 0;
-            await foreach (var incoming in events.WithCancellation(ct).ConfigureAwait(false))
-            {
-                var (record, invalid) = Acceptance.Check(source, entity, incoming, index++);
-                if (index % ProgressInterval == 0)
-                    progress?.Report(index);
-                if (record is null)
-                {
-                    rejected.Add(invalid!);
-                    continue;
-                }
-
-                valid++;
-                yield return record;
-            }
-
-            progress?.Report(index);
-        }
-    }
+        CancellationToken ct = default) =>
+        AcceptBulkAsync(source, events, (incoming, index) => Acceptance.Check(source, entity, incoming, index), progress, ct);
 
     /// <summary>
     /// Moves everything pending from bronze to silver to gold, in batches of the oldest events, one transaction each;
@@ -142,9 +121,10 @@ public sealed partial class IngestPipeline : IDisposable
     public Task<IReadOnlyList<QualityIssue>> QualityAsync(int limit = 100, CancellationToken ct = default) =>
         _quality.RecentAsync(limit, ct);
 
-    /// <summary>Releases the pipeline's locks.</summary>
+    /// <summary>Commits the accepts already queued, then releases the pipeline's locks.</summary>
     public void Dispose()
     {
+        _groupCommit.Dispose();
         _bronze.Dispose();
         _processing.Dispose();
     }

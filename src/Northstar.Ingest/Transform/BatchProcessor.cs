@@ -2,6 +2,8 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Northstar.Core.Queries;
+using Northstar.Core.Rollups;
 using Northstar.Ingest.Pipeline;
 using Northstar.Warehouse;
 
@@ -12,7 +14,7 @@ namespace Northstar.Ingest.Transform;
 /// transaction. When the batch fails on a payload that got into bronze without passing validation, those events
 /// are rejected to the data-quality table and the batch is retried without them.
 /// </summary>
-internal sealed class BatchProcessor(IWarehouse warehouse)
+internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? rollups)
 {
     public const int BatchSize = 200_000;
 
@@ -66,13 +68,13 @@ internal sealed class BatchProcessor(IWarehouse warehouse)
             await using var transaction = await connection.BeginTransactionAsync(
                 onPostgres ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified, ct).ConfigureAwait(false);
             var run = new Run(connection, transaction, ct);
-            var hi = await run.ScalarAsync<long?>(
-                BatchStatements.LastOfBatch.Replace("{size}", BatchSize.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            var (lo, hi) = await run.QuerySingleAsync<(long?, long?)>(
+                BatchStatements.BoundsOfBatch.Replace("{size}", BatchSize.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
                 .ConfigureAwait(false);
-            if (hi is not { } last)
+            if (lo is not { } first || hi is not { } last)
                 return (null, null);
 
-            run.Hi = last;
+            (run.Lo, run.Hi) = (first, last);
             try
             {
                 var result = await ApplyAsync(run).ConfigureAwait(false);
@@ -136,9 +138,17 @@ internal sealed class BatchProcessor(IWarehouse warehouse)
             await CollectRangeAsync(run, fact, change).ConfigureAwait(false);
         }
 
+        var dataChange = change.ToChange();
+        // In the batch's transaction, before the version bump: no answer cached under the new versions can come from
+        // a rollup without this batch's data.
+        if (rollups is not null && dataChange is not null)
+        {
+            foreach (var statement in rollups.RefreshStatements(dataChange.Subjects, dataChange.From, dataChange.To))
+                await run.ExecuteAsync(statement).ConfigureAwait(false);
+        }
+
         await run.ExecuteAsync(BatchStatements.MarkProcessed).ConfigureAwait(false);
         await run.ExecuteAsync(BatchStatements.DropTouched).ConfigureAwait(false);
-        var dataChange = change.ToChange();
         foreach (var subject in dataChange?.Subjects ?? [])
             await run.ExecuteAsync(BatchStatements.BumpVersion.Replace("{subject}", subject, StringComparison.Ordinal)).ConfigureAwait(false);
         return new BatchResult(processed, rejected, dataChange);
@@ -153,21 +163,44 @@ internal sealed class BatchProcessor(IWarehouse warehouse)
 
     private static DateOnly FromKey(int dateKey) => new(dateKey / 10000, dateKey / 100 % 100, dateKey % 100);
 
-    /// <summary>The batch's connection, transaction and last event id, which every statement's <c>{hi}</c> becomes.</summary>
+    /// <summary>
+    /// The batch's connection, transaction and first and last event ids, which every statement's <c>{lo}</c> and
+    /// <c>{hi}</c> become.
+    /// </summary>
     private sealed class Run(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
+        public long Lo { get; set; }
+
         public long Hi { get; set; }
 
         public Task<int> ExecuteAsync(string sql) => connection.ExecuteAsync(Command(sql));
 
-        public Task<T?> ScalarAsync<T>(string sql) => connection.ExecuteScalarAsync<T>(Command(sql));
+        /// <summary>Runs a compiled statement (positional parameters, no placeholders) in the batch's transaction.</summary>
+        public async Task ExecuteAsync(SqlStatement statement)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = CommandTimeoutSeconds;
+#pragma warning disable CA2100 // compiled from the model: identifiers from the model only, every value a parameter
+            command.CommandText = statement.Sql;
+#pragma warning restore CA2100
+            foreach (var value in statement.Parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
 
         public Task<IEnumerable<T>> QueryAsync<T>(string sql) => connection.QueryAsync<T>(Command(sql));
 
         public Task<T> QuerySingleAsync<T>(string sql) => connection.QuerySingleAsync<T>(Command(sql));
 
         private CommandDefinition Command(string sql) => new(
-            sql.Replace("{hi}", Hi.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            sql.Replace("{lo}", Lo.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{hi}", Hi.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
             transaction: transaction, commandTimeout: CommandTimeoutSeconds, cancellationToken: ct);
     }
 }

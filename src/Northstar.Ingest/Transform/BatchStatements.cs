@@ -2,7 +2,12 @@ using Northstar.Core;
 
 namespace Northstar.Ingest.Transform;
 
-/// <summary>Every statement of a batch, rendered once for one engine; <c>{hi}</c> (the batch's last event id) stays a placeholder.</summary>
+/// <summary>
+/// Every statement of a batch, rendered once for one engine; <c>{lo}</c> and <c>{hi}</c> (the batch's first and last
+/// event ids) stay placeholders. Statements read the batch as <c>event_id between {lo} and {hi}</c>: the lower bound
+/// lets DuckDB skip bronze's older row groups by their min/max and PostgreSQL scan a range of the primary key, instead
+/// of every statement reading all of bronze.
+/// </summary>
 internal sealed class BatchStatements
 {
     private static readonly string KnownEntities = string.Join(", ", EntityNames.All.Select(name => $"'{name}'"));
@@ -29,37 +34,41 @@ internal sealed class BatchStatements
 
     public IReadOnlyList<Fact> Facts { get; }
 
-    public const string LastOfBatch = """
-        select max(event_id) from (select event_id from bronze.events where status = 'pending' order by event_id limit {size}) as batch
+    public const string BoundsOfBatch = """
+        select min(event_id), max(event_id)
+        from (select event_id from bronze.events where status = 'pending' order by event_id limit {size}) as batch
         """;
 
     public const string CountPending = """
-        select entity, count(*) from bronze.events where status = 'pending' and event_id <= {hi} group by entity
+        select entity, count(*) from bronze.events where status = 'pending' and event_id between {lo} and {hi} group by entity
         """;
 
     public static readonly string RecordUnknownEntities = $"""
         insert into app.data_quality (event_id, source, entity, external_id, reason)
         select event_id, source, entity, external_id, 'unknown entity ' || entity
-        from bronze.events where status = 'pending' and event_id <= {"{hi}"} and entity not in ({KnownEntities})
+        from bronze.events where status = 'pending' and event_id between {"{lo}"} and {"{hi}"} and entity not in ({KnownEntities})
         """;
 
     public static readonly string FailUnknownEntities = $"""
         update bronze.events set status = 'failed', processed_at = now(), attempts = attempts + 1, error = 'unknown entity ' || entity
-        where status = 'pending' and event_id <= {"{hi}"} and entity not in ({KnownEntities})
+        where status = 'pending' and event_id between {"{lo}"} and {"{hi}"} and entity not in ({KnownEntities})
         """;
 
     public static IReadOnlyList<string> StartTouched { get; } =
     [
         "drop table if exists ns_touched",
         "create temporary table ns_touched (entity text not null, id text not null)",
-        "insert into ns_touched (entity, id) select distinct entity, external_id from bronze.events where status = 'pending' and event_id <= {hi}",
+        """
+        insert into ns_touched (entity, id)
+        select distinct entity, external_id from bronze.events where status = 'pending' and event_id between {lo} and {hi}
+        """,
     ];
 
     public const string TouchedEntities = "select distinct entity from ns_touched";
 
     public const string MarkProcessed = """
         update bronze.events set status = 'processed', processed_at = now(), attempts = attempts + 1
-        where status = 'pending' and event_id <= {hi}
+        where status = 'pending' and event_id between {lo} and {hi}
         """;
 
     public const string DropTouched = "drop table ns_touched";

@@ -28,7 +28,7 @@ internal static class CustomerHistory
                    e.payload->>'segment', e.payload->>'home_location_id', cast(e.payload->>'first_seen_at' as timestamptz),
                    e.source, e.external_id, cast(e.payload->>'updated_at' as timestamptz), 1, e.event_id
             from bronze.events e
-            where e.status = 'pending' and e.entity = 'customers' and e.event_id <= {"{hi}"}
+            where e.status = 'pending' and e.entity = 'customers' and e.event_id between {"{lo}"} and {"{hi}"}
         ),
         distinct_times as (
             select *, {Tracked} as tracked,

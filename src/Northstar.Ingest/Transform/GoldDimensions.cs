@@ -19,7 +19,7 @@ internal static class GoldDimensions
                     else 'other' end
         from (select distinct e.payload->>'channel' as code
               from bronze.events e
-              where e.status = 'pending' and e.event_id <= {"{hi}"}
+              where e.status = 'pending' and e.event_id between {"{lo}"} and {"{hi}"}
                 and e.entity in ('orders', 'leads', 'campaigns', 'marketing_spend')) as codes
         where code is not null
         on conflict (channel_code) do nothing

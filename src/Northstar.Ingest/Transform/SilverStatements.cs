@@ -78,7 +78,8 @@ internal static class SilverStatements
                                       cast(parsed.updated_at as timestamptz) as updated_at, parsed.line_items
                                from (select event_id, external_id, source, from_json(payload, '{structure}') as parsed
                                      from bronze.events
-                                     where status = 'pending' and entity = 'orders' and event_id <= {"{hi}"} {filter}) as raw) as typed) as ranked
+                                     where status = 'pending' and entity = 'orders'
+                                       and event_id between {"{lo}"} and {"{hi}"} {filter}) as raw) as typed) as ranked
                    where latest = 1) as items)
             """;
     }

@@ -6,7 +6,7 @@ namespace Northstar.Ingest.Transform;
 internal static class Sql
 {
     /// <summary>
-    /// The latest pending event of each record of <paramref name="entity"/> in the batch (events up to <c>{hi}</c>),
+    /// The latest pending event of each record of <paramref name="entity"/> in the batch (events <c>{lo}</c> to <c>{hi}</c>),
     /// as <c>p</c> with event_id, source, external_id, payload and updated_at.
     /// </summary>
     public static string Pending(string entity) => $"""
@@ -16,7 +16,7 @@ internal static class Sql
                       row_number() over (partition by e.external_id
                                          order by cast(e.payload->>'updated_at' as timestamptz) desc, e.event_id desc) as latest
                from bronze.events e
-               where e.status = 'pending' and e.entity = '{entity}' and e.event_id <= {"{hi}"}) as ranked
+               where e.status = 'pending' and e.entity = '{entity}' and e.event_id between {"{lo}"} and {"{hi}"}) as ranked
          where latest = 1) as p
         """;
 
@@ -41,7 +41,8 @@ internal static class Sql
                           row_number() over (partition by external_id order by cast(f[1] as timestamptz) desc, event_id desc) as latest
                    from (select e.event_id, e.source, e.external_id, e.payload, {extraction}
                          from bronze.events e
-                         where e.status = 'pending' and e.entity = '{entity}' and e.event_id <= {"{hi}"} {filter}) as extracted) as ranked
+                         where e.status = 'pending' and e.entity = '{entity}'
+                           and e.event_id between {"{lo}"} and {"{hi}"} {filter}) as extracted) as ranked
              where latest = 1) as p
             """;
         return (rendered, pending);

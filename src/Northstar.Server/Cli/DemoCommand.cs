@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Northstar.Core.Rollups;
 using Northstar.Ingest.Demo;
 using Northstar.Ingest.Pipeline;
 using Northstar.Server.Demo;
 using Northstar.Server.Ingest;
+using Northstar.Server.Startup;
 using Northstar.Warehouse;
 
 namespace Northstar.Server.Cli;
@@ -55,7 +57,7 @@ internal static class DemoCommand
         var app = buildWebApp([.. parseResult.UnmatchedTokens]);
         var warehouse = app.Services.GetRequiredService<IWarehouse>();
         var pipeline = app.Services.GetRequiredService<IngestPipeline>();
-        await warehouse.MigrateAsync(cancellationToken);
+        await WarehousePreparation.PrepareAsync(warehouse, app.Services.GetRequiredService<RollupMaintenance>(), cancellationToken);
 
         var data = DemoCompany.Generate(options);
         var output = parseResult.InvocationConfiguration.Output;

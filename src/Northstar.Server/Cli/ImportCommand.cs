@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Northstar.Core.Rollups;
 using Northstar.Ingest;
 using Northstar.Ingest.Files;
 using Northstar.Ingest.Pipeline;
+using Northstar.Server.Startup;
 using Northstar.Warehouse;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -70,8 +72,9 @@ internal static class ImportCommand
 
             await using var app = CliHost.Build(parseResult.UnmatchedTokens);
             var warehouse = app.Services.GetRequiredService<IWarehouse>();
-            await warehouse.MigrateAsync(cancellationToken);
-            using var pipeline = new IngestPipeline(warehouse, app.Services.GetRequiredService<ILoggerFactory>());
+            var rollups = app.Services.GetRequiredService<RollupMaintenance>();
+            await WarehousePreparation.PrepareAsync(warehouse, rollups, cancellationToken);
+            using var pipeline = new IngestPipeline(warehouse, app.Services.GetRequiredService<ILoggerFactory>(), rollups);
             return await ImportAsync(console, error, file.FullName, options, pipeline, cancellationToken);
         }
         catch (Exception e) when (e is FileImportException or ArgumentException)

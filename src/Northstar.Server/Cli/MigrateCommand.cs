@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Northstar.Core.Rollups;
 using Northstar.Server.Apis;
+using Northstar.Server.Startup;
 using Northstar.Warehouse;
 
 namespace Northstar.Server.Cli;
@@ -21,8 +23,11 @@ internal static class MigrateCommand
     {
         await using var app = CliHost.Build(parseResult.UnmatchedTokens);
         var warehouse = app.Services.GetRequiredService<IWarehouse>();
-        var report = await warehouse.MigrateAsync(cancellationToken);
+        var (report, rollups) = await WarehousePreparation.PrepareAsync(
+            warehouse, app.Services.GetRequiredService<RollupMaintenance>(), cancellationToken);
         await parseResult.InvocationConfiguration.Output.WriteLineAsync(Describe(report, warehouse.Engine));
+        if (rollups.Built.Count > 0)
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Built the rollups {string.Join(", ", rollups.Built)}.");
         return 0;
     }
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Northstar.Core.Rollups;
 using Northstar.Ingest.Pipeline;
 using Northstar.Ingest.Square;
 using Northstar.Server.Extensions;
+using Northstar.Server.Startup;
 using Northstar.Warehouse;
 
 namespace Northstar.Server.Cli;
@@ -53,7 +55,8 @@ internal static class SyncCommand
             return 2;
         }
 
-        await app.Services.GetRequiredService<IWarehouse>().MigrateAsync(cancellationToken);
+        await WarehousePreparation.PrepareAsync(
+            app.Services.GetRequiredService<IWarehouse>(), app.Services.GetRequiredService<RollupMaintenance>(), cancellationToken);
         try
         {
             var report = await app.Services.GetRequiredService<SquareSync>().RunAsync(since, cancellationToken);

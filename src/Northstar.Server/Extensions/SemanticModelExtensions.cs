@@ -1,4 +1,7 @@
+using Northstar.Core.Model;
+using Northstar.Core.Rollups;
 using Northstar.Server.Queries;
+using Northstar.Warehouse;
 
 namespace Northstar.Server.Extensions;
 
@@ -19,6 +22,9 @@ internal static class SemanticModelExtensions
                 ? Path.GetFullPath(configured)
                 : Path.Combine(AppContext.BaseDirectory, "model")));
         builder.Services.AddSingleton(services => services.GetRequiredService<LoadedModel>().Model);
+        // The model's rollups on this warehouse's engine: built at start-up, refreshed by every ingest batch.
+        builder.Services.AddSingleton(services => new RollupMaintenance(
+            services.GetRequiredService<SemanticModel>(), services.GetRequiredService<IWarehouse>().Dialect));
         builder.Services.AddHostedService<LoadSemanticModelOnStartup>();
         return builder;
     }

@@ -17,6 +17,12 @@ public sealed class IngestOptions
 
     /// <summary>The most events accepted in one request's array (1,000 by default); more is a 413.</summary>
     public int MaxEventsPerRequest { get; set; } = 1000;
+
+    /// <summary>
+    /// The shortest time between the starts of two background processing runs (1 second by default): the first events
+    /// after a quiet spell are processed at once, and a burst makes one run per interval rather than one per request.
+    /// </summary>
+    public TimeSpan ProcessingInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>One webhook source.</summary>

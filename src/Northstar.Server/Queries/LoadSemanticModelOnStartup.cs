@@ -17,17 +17,18 @@ internal sealed partial class LoadSemanticModelOnStartup(IServiceProvider servic
             LogLoaded(logger, loaded.Model.Subjects.Count, loaded.Model.Metrics.Count, loaded.Fingerprint);
             return Task.CompletedTask;
         }
-        catch (ModelValidationException invalid)
-        {
-            foreach (var error in invalid.Errors)
-                LogModelError(logger, error.ToString());
-            throw new ModelLoadException(
-                $"The semantic model is invalid ({invalid.Errors.Count} problem(s)):" +
-                string.Concat(invalid.Errors.Select(error => $"{Environment.NewLine}  - {error}")), invalid);
-        }
         catch (ModelLoadException failed)
         {
-            LogModelError(logger, failed.Message);
+            if (failed.InnerException is ModelValidationException invalid)
+            {
+                foreach (var error in invalid.Errors)
+                    LogModelError(logger, error.ToString());
+            }
+            else
+            {
+                LogModelError(logger, failed.Message);
+            }
+
             throw;
         }
     }

@@ -7,8 +7,9 @@ namespace Northstar.Server.Queries;
 /// <summary>Reads <c>*.yaml</c> from the model folder and parses them together into the <see cref="LoadedModel"/>.</summary>
 internal static class ModelLoader
 {
-    /// <exception cref="ModelValidationException">The files declare an invalid model.</exception>
-    /// <exception cref="ModelLoadException">The folder, its files or the company's time zone cannot be used.</exception>
+    /// <exception cref="ModelLoadException">The files declare an invalid model (the inner
+    /// <see cref="ModelValidationException"/> lists every problem), or the folder, its files or the company's time zone
+    /// cannot be used.</exception>
     public static LoadedModel Load(string folder)
     {
         if (!Directory.Exists(folder))
@@ -20,8 +21,22 @@ internal static class ModelLoader
         // Errors name files as model/sales.yaml: the folder's own name and the file, as in the repository.
         var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
         var files = paths.Select(path => new ModelFile($"{folderName}/{Path.GetFileName(path)}", File.ReadAllText(path))).ToList();
-        var model = ModelParser.Parse(files);
+        var model = Parse(files);
         return new LoadedModel(model, Fingerprint(files), TimeZone(model.CompanyTimeZone));
+    }
+
+    private static Core.Model.SemanticModel Parse(IReadOnlyList<ModelFile> files)
+    {
+        try
+        {
+            return ModelParser.Parse(files);
+        }
+        catch (ModelValidationException invalid)
+        {
+            throw new ModelLoadException(
+                $"The semantic model is invalid ({invalid.Errors.Count} problem(s)):" +
+                string.Concat(invalid.Errors.Select(error => $"{Environment.NewLine}  - {error}")), invalid);
+        }
     }
 
     private static string Fingerprint(IEnumerable<ModelFile> files)

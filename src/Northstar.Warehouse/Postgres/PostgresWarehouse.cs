@@ -50,9 +50,11 @@ internal sealed partial class PostgresWarehouse : IWarehouse
     public async Task<DataVersionSnapshot> ReadDataVersionsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _primary.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // The insert position, not pg_current_wal_lsn (the write position): with synchronous_commit off a committed
+        // transaction's record may not be written yet, and only the insert position is surely past it.
         await using var batch = new NpgsqlBatch(connection)
         {
-            BatchCommands = { new NpgsqlBatchCommand(DataVersionsSql.Read), new NpgsqlBatchCommand("select pg_current_wal_lsn()::text") },
+            BatchCommands = { new NpgsqlBatchCommand(DataVersionsSql.Read), new NpgsqlBatchCommand("select pg_current_wal_insert_lsn()::text") },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var versions = await DataVersionsSql.ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);

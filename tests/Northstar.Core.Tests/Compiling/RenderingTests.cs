@@ -46,11 +46,12 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void Filtered_measures_and_distinct_counts_aggregate_with_filter_clauses()
+    public void Filtered_measures_and_distinct_counts_aggregate_with_filter_clauses_and_sums_are_zero_over_no_rows()
     {
         var sql = Specs.Compile("""{ "metrics": ["paint_revenue", "orders"] }""").Totals.Sql;
 
-        Assert.Contains("sum(\"f\".\"net_amount\") filter (where (\"product\".\"category\" = $1)) as \"m_paint_revenue\"", sql, StringComparison.Ordinal);
+        Assert.Contains("coalesce(sum(\"f\".\"net_amount\") filter (where (\"product\".\"category\" = $1)), (0)) as \"m_paint_revenue\"", sql,
+                        StringComparison.Ordinal);
         Assert.Contains("count(distinct \"f\".\"order_id\") as \"m_orders\"", sql, StringComparison.Ordinal);
         Assert.Contains("left join \"gold\".\"dim_product\" \"product\" on (\"product\".\"product_key\" = \"f\".\"product_key\")", sql, StringComparison.Ordinal);
     }

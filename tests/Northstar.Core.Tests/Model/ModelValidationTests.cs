@@ -287,6 +287,8 @@ public class ModelValidationTests
                 measures: [revenue, aov, leads, bookings]
               by_hour: { subject: leads, time: lead_date, grain: hour, measures: [leads] }
               bad_grain: { subject: leads, time: lead_date, grain: fortnight, measures: [leads] }
+              by_week: { subject: leads, time: lead_date, grain: week, measures: [leads] }
+              distinct: { subject: sales, time: order_date, grain: day, measures: [orders] }
             """;
 
         var errors = Errors(Sales, Leads + "\n" + rollups);
@@ -302,7 +304,9 @@ public class ModelValidationTests
         Says("rollups.wrong_members.measures[3]", "'bookings' is not a metric");
         Says("rollups.by_hour.grain", "no hour column");
         Says("rollups.bad_grain.grain", "'fortnight' is not one of");
-        Assert.Equal(9, errors.Count);
+        Says("rollups.by_week.grain", "a rollup is by day or by hour");
+        Says("rollups.distinct.measures[0]", "'orders' is a distinct count");
+        Assert.Equal(11, errors.Count);
     }
 
     [Fact]

@@ -20,6 +20,10 @@ public sealed class DuckDbIngestApiTests
         IngestScenarios.Concurrent_deliveries_of_one_event_store_it_once(TestEngine.DuckDb);
 
     [Fact]
+    public Task Concurrent_batches_sharing_events_store_each_once_and_answer_every_event_of_every_request() =>
+        IngestScenarios.Concurrent_batches_sharing_events_store_each_once_and_answer_every_event_of_every_request(TestEngine.DuckDb);
+
+    [Fact]
     public Task An_idempotency_key_makes_redeliveries_duplicates_and_is_refused_on_a_batch() =>
         IngestScenarios.An_idempotency_key_makes_redeliveries_duplicates_and_is_refused_on_a_batch(TestEngine.DuckDb);
 

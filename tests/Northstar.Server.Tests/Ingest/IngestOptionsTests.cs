@@ -17,6 +17,7 @@ public sealed class IngestOptionsTests
         Assert.Equal(new string('s', 32), Assert.Single(options.Sources).Value.Secret);
         Assert.Equal(5 * 1024 * 1024, options.MaxBodyBytes);
         Assert.Equal(1000, options.MaxEventsPerRequest);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.ProcessingInterval);
     }
 
     [Fact]
@@ -42,6 +43,17 @@ public sealed class IngestOptionsTests
 
         Assert.Contains("Northstar:Ingest:MaxBodyBytes", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Northstar:Ingest:MaxEventsPerRequest", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("00:01:01")]
+    public void The_processing_interval_is_refused_outside_zero_to_a_minute(string interval)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(
+            () => Bind(new() { ["Northstar:Ingest:ProcessingInterval"] = interval }));
+
+        Assert.Contains("Northstar:Ingest:ProcessingInterval must be between 00:00:00 and 00:01:00", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

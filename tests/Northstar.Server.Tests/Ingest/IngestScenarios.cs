@@ -92,6 +92,47 @@ public static class IngestScenarios
         Assert.Equal(1, await app.CountAsync(Bronze, "external_id = 'ord-1'"));
     }
 
+    public static async Task Concurrent_batches_sharing_events_store_each_once_and_answer_every_event_of_every_request(TestEngine engine)
+    {
+        await using var app = await IngestApp.StartAsync(engine);
+        const int Requests = 24;
+        const int Shared = 6;
+
+        // Sent at once, so that the accepts are committed together: each batch holds an event that other batches hold
+        // too, a second delivery of it in the same batch, an event of its own and an invalid one.
+        var responses = await Task.WhenAll(Enumerable.Range(0, Requests).Select(r => app.PostSignedAsync("orders",
+            SampleEvents.JsonArray(
+                SampleEvents.Order($"ord-shared-{r % Shared}"),
+                SampleEvents.Order($"ord-own-{r}"),
+                SampleEvents.Order($"ord-shared-{r % Shared}"),
+                SampleEvents.Order($"ord-bad-{r}", quantity: 0)))));
+
+        var sharedAccepted = new List<string?>();
+        foreach (var response in responses)
+        {
+            var body = await HttpAssert.JsonAsync(response, HttpStatusCode.MultiStatus);
+            var results = body.GetProperty("results");
+            var sharedIsNew = FirstStatus(body) == "accepted";
+            Assert.Equal(sharedIsNew ? 2 : 1, body.GetProperty("accepted").GetInt32());
+            Assert.Equal(sharedIsNew ? 1 : 2, body.GetProperty("duplicates").GetInt32());
+            Assert.Equal(1, body.GetProperty("invalid").GetInt32());
+            Assert.Equal("accepted", results[1].GetProperty("status").GetString());
+            Assert.Equal("duplicate", results[2].GetProperty("status").GetString());
+            Assert.Equal("invalid", results[3].GetProperty("status").GetString());
+            Assert.Equal("line_items[0].quantity", results[3].GetProperty("errors")[0].GetProperty("field").GetString());
+            if (sharedIsNew)
+                sharedAccepted.Add(results[0].GetProperty("id").GetString());
+            else
+                Assert.Equal("duplicate", FirstStatus(body));
+        }
+
+        // Each shared event was accepted by exactly one request, and is one bronze row.
+        Assert.Equal(Enumerable.Range(0, Shared).Select(i => $"ord-shared-{i}"), sharedAccepted.Order(StringComparer.Ordinal));
+        Assert.Equal(Shared + Requests, await app.CountAsync(Bronze));
+        Assert.Equal(Shared, await app.CountAsync(Bronze, "external_id like 'ord-shared-%'"));
+        Assert.Equal(0, await app.CountAsync(Bronze, "external_id like 'ord-bad-%'"));
+    }
+
     public static async Task An_idempotency_key_makes_redeliveries_duplicates_and_is_refused_on_a_batch(TestEngine engine)
     {
         await using var app = await IngestApp.StartAsync(engine);

@@ -12,12 +12,14 @@ public sealed class OwnReplica : IAsyncDisposable
 {
     private readonly string _bin;
     private readonly string _folder;
+    private readonly string _primaryConnectionString;
     private bool _running;
 
     private OwnReplica(string bin, string folder, int port, string primaryConnectionString)
     {
         _bin = bin;
         _folder = folder;
+        _primaryConnectionString = new NpgsqlConnectionStringBuilder(primaryConnectionString) { Pooling = false }.ConnectionString;
         ConnectionString = new NpgsqlConnectionStringBuilder(primaryConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString;
     }
 
@@ -57,7 +59,28 @@ public sealed class OwnReplica : IAsyncDisposable
     }
 
     /// <summary>Pauses WAL replay: the replica stays up but falls behind.</summary>
-    public Task PauseReplayAsync() => ExecuteAsync("select pg_wal_replay_pause()");
+    /// <remarks>
+    /// A pause asked for while the replica idles waiting for WAL takes effect only at the next record it reads, and
+    /// that record may still be applied; so the primary is nudged with WAL records of no consequence until the replica
+    /// says it is paused. Writes made after this returns are not replayed.
+    /// </remarks>
+    public async Task PauseReplayAsync()
+    {
+        await ExecuteAsync("select pg_wal_replay_pause()");
+        var paused = await Eventually.HoldsAsync(async () =>
+        {
+            await using (var primary = new NpgsqlConnection(_primaryConnectionString))
+            {
+                await primary.OpenAsync();
+                await using var nudge = new NpgsqlCommand("select pg_logical_emit_message(false, 'northstar-test', 'nudge')", primary);
+                await nudge.ExecuteNonQueryAsync();
+            }
+
+            return await ScalarAsync("select pg_get_wal_replay_pause_state()") == "paused";
+        });
+        if (!paused)
+            throw new InvalidOperationException("The replica never reported its replay paused.");
+    }
 
     /// <summary>Resumes WAL replay.</summary>
     public Task ResumeReplayAsync() => ExecuteAsync("select pg_wal_replay_resume()");
@@ -75,6 +98,14 @@ public sealed class OwnReplica : IAsyncDisposable
         await AsPostgresAsync("pg_ctl", "-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
             "-o", $"-p {port} -k {_folder} -c listen_addresses=127.0.0.1", "start");
         _running = true;
+    }
+
+    private async Task<string?> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     private async Task ExecuteAsync(string sql)

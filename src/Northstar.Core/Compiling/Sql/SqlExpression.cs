@@ -27,6 +27,9 @@ public sealed record SqlStar : SqlExpression;
 public sealed record SqlFunction(string Name, IReadOnlyList<SqlExpression> Arguments, bool Distinct = false,
                                  SqlExpression? Filter = null) : SqlExpression;
 
+/// <summary><c>cast(x as type)</c>, the type named per dialect.</summary>
+public sealed record SqlCast(SqlExpression Operand, DataType Type) : SqlExpression;
+
 /// <summary>A binary operation; <see cref="SqlBinaryOperator.Divide"/> renders as a null-safe decimal division.</summary>
 public sealed record SqlBinary(SqlBinaryOperator Operator, SqlExpression Left, SqlExpression Right) : SqlExpression;
 

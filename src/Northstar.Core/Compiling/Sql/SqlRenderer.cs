@@ -198,6 +198,11 @@ public sealed class SqlRenderer
             case SqlFunction function:
                 WriteFunction(function);
                 break;
+            case SqlCast cast:
+                _sql.Append("cast(");
+                WriteExpression(cast.Operand);
+                _sql.Append(" as ").Append(TypeName(cast.Type)).Append(')');
+                break;
             case SqlBinary binary:
                 WriteBinary(binary);
                 break;

@@ -47,6 +47,11 @@ internal static class RollupReader
         {
             grainNode!.Error($"the time dimension '{time}' has no hour column, so it cannot be rolled up by hour");
         }
+        else if (grain is not (Grain.Day or Grain.Hour))
+        {
+            // A range may start or end inside a coarser bucket, which a rollup could then not answer exactly.
+            grainNode!.Error("a rollup is by day or by hour");
+        }
 
         CheckMembers(dimensions, d => subject.Dimensions.ContainsKey(d) ? null : $"is not a dimension of subject '{subject.Name}'");
         CheckMembers(measures, m => metrics.GetValueOrDefault(m) switch
@@ -56,6 +61,8 @@ internal static class RollupReader
             { Metric: DerivedMetric } => "is a derived metric: list the measures it is computed from",
             { Metric: Measure measure } when measure.Subject != subject.Name =>
                 $"is a measure of subject '{measure.Subject}', not of '{subject.Name}'",
+            { Metric: Measure { Aggregation: Aggregation.CountDistinct } } =>
+                "is a distinct count: distinct counts do not add up across buckets, so a rollup cannot keep them",
             _ => null,
         });
         if (measures.Count == 0)

@@ -26,23 +26,41 @@ internal sealed record BronzeRecord(string Source, string Entity, string Externa
 
     public static BronzeRecord Create(string source, EntityKind entity, IWireEvent wireEvent, IncomingEvent incoming)
     {
-        var (payload, hash) = CompactPayload(incoming.Payload);
+        var (payload, hash) = CompactPayload(incoming.Payload, static (payload, writer) => payload.WriteTo(writer));
+        return Create(source, entity, wireEvent, incoming.IdempotencyKey, payload, hash);
+    }
+
+    /// <summary>
+    /// The record of a typed event, serialized straight to its payload. The same JSON values as the record sent as a
+    /// JSON element, though not always the same bytes (an element's strings are escaped again when written: an
+    /// instant's <c>+</c> becomes <c>\u002B</c>), so a record hashes the same on each path but not across them.
+    /// </summary>
+    public static BronzeRecord Create(string source, EntityKind entity, IWireEvent wireEvent)
+    {
+        var (payload, hash) = CompactPayload(
+            wireEvent, static (wireEvent, writer) => JsonSerializer.Serialize(writer, wireEvent, wireEvent.GetType(), WireFormat.Options));
+        return Create(source, entity, wireEvent, null, payload, hash);
+    }
+
+    private static BronzeRecord Create(
+        string source, EntityKind entity, IWireEvent wireEvent, string? idempotencyKey, string payload, string hash)
+    {
         var entityName = EntityNames.Of(entity);
-        var key = string.IsNullOrEmpty(incoming.IdempotencyKey)
+        var key = string.IsNullOrEmpty(idempotencyKey)
             ? string.Create(CultureInfo.InvariantCulture, $"{source}:{entityName}:{wireEvent.Id}:{wireEvent.UpdatedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}")
-            : incoming.IdempotencyKey;
+            : idempotencyKey;
         return new BronzeRecord(source, entityName, wireEvent.Id, key, hash, payload);
     }
 
     // Byte for byte what JsonSerializer.Serialize(payload) writes (default writer options: compact, default encoder),
     // so hashes stay those of every event already in bronze.
-    private static (string Payload, string Hash) CompactPayload(JsonElement payload)
+    private static (string Payload, string Hash) CompactPayload<T>(T payload, Action<T, Utf8JsonWriter> write)
     {
         var json = t_json ??= new ArrayBufferWriter<byte>(4096);
         json.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(json);
         writer.Reset(json);
-        payload.WriteTo(writer);
+        write(payload, writer);
         writer.Flush();
 
         var utf8 = json.WrittenSpan;

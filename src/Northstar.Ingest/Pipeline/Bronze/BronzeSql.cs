@@ -2,17 +2,15 @@ using Northstar.Core;
 
 namespace Northstar.Ingest.Pipeline.Bronze;
 
-/// <summary>The bronze statements of each engine (DuckDB binds <c>$name</c>, Npgsql <c>@name</c>; payload is json vs jsonb).</summary>
-internal sealed record BronzeSql(string InsertEvent, string MoveStaged, string ClearStaged)
+/// <summary>
+/// The bulk path's bronze statements of each engine (DuckDB binds <c>$name</c>, Npgsql <c>@name</c>; payload is json vs
+/// jsonb). The webhook path's grouped insert is <see cref="BronzeInsert"/>.
+/// </summary>
+internal sealed record BronzeSql(string MoveStaged, string ClearStaged)
 {
     public static BronzeSql For(SqlDialect dialect) => dialect == SqlDialect.DuckDb ? DuckDb : Postgres;
 
     private static readonly BronzeSql DuckDb = new(
-        """
-        insert into bronze.events (source, entity, external_id, idempotency_key, content_hash, payload)
-        values ($source, $entity, $external_id, $idempotency_key, $content_hash, cast($payload as json))
-        on conflict (idempotency_key) do nothing
-        """,
         """
         insert into bronze.events (source, entity, external_id, idempotency_key, content_hash, payload)
         select source, entity, external_id, idempotency_key, content_hash, cast(payload as json)
@@ -24,11 +22,6 @@ internal sealed record BronzeSql(string InsertEvent, string MoveStaged, string C
         "delete from bronze.event_staging where load_id = $load_id");
 
     private static readonly BronzeSql Postgres = new(
-        """
-        insert into bronze.events (source, entity, external_id, idempotency_key, content_hash, payload)
-        values (@source, @entity, @external_id, @idempotency_key, @content_hash, cast(@payload as jsonb))
-        on conflict (idempotency_key) do nothing
-        """,
         """
         insert into bronze.events (source, entity, external_id, idempotency_key, content_hash, payload)
         select distinct on (idempotency_key) source, entity, external_id, idempotency_key, content_hash, cast(payload as jsonb)

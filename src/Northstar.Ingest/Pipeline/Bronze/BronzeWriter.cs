@@ -17,7 +17,10 @@ internal sealed class BronzeWriter(IWarehouse warehouse) : IDisposable
     private readonly BronzeSql _sql = BronzeSql.For(warehouse.Dialect);
     private readonly SemaphoreSlim _embeddedWriter = new(1, 1);
 
-    /// <summary>Writes the records in one transaction; for each, whether it was new (false: a duplicate).</summary>
+    /// <summary>
+    /// Writes the records, whose idempotency keys are distinct, in one transaction; for each, whether it was new (false:
+    /// its key was in bronze already).
+    /// </summary>
     public async Task<bool[]> WriteAsync(IReadOnlyList<BronzeRecord> records, CancellationToken ct)
     {
         var inserted = new bool[records.Count];
@@ -29,19 +32,13 @@ internal sealed class BronzeWriter(IWarehouse warehouse) : IDisposable
         {
             await using var connection = await warehouse.OpenWriteConnectionAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            for (var i = 0; i < records.Count; i++)
+            for (var start = 0; start < records.Count; start += BronzeInsert.MaxRecords)
             {
-                var record = records[i];
-                var rows = await connection.ExecuteAsync(new CommandDefinition(_sql.InsertEvent, new
-                {
-                    source = record.Source,
-                    entity = record.Entity,
-                    external_id = record.ExternalId,
-                    idempotency_key = record.IdempotencyKey,
-                    content_hash = record.ContentHash,
-                    payload = record.Payload,
-                }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-                inserted[i] = rows > 0;
+                var count = Math.Min(BronzeInsert.MaxRecords, records.Count - start);
+                var keys = await BronzeInsert.RunAsync(connection, transaction, warehouse.Dialect, records, start, count, ct)
+                    .ConfigureAwait(false);
+                for (var i = start; i < start + count; i++)
+                    inserted[i] = keys.Contains(records[i].IdempotencyKey);
             }
 
             await transaction.CommitAsync(ct).ConfigureAwait(false);

@@ -50,6 +50,32 @@ internal static class EventValidator
         return (errors.Errors.Count == 0 ? wireEvent : null, errors.Errors);
     }
 
+    /// <summary>
+    /// The same checks for a record that is typed already: it must be the entity's record type, and what its JSON
+    /// would lack (a required field left null, which serializes to nothing) is reported as the payload's would be.
+    /// Empty when valid.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateWire(EntityKind entity, IWireEvent wireEvent)
+    {
+        var errors = new FieldErrors();
+        var type = WireTypes.Of(entity);
+        if (wireEvent.GetType() != type)
+        {
+            errors.Add("$", $"must be a {type.Name}");
+            return errors.Errors;
+        }
+
+        foreach (var (field, read) in RequiredFields.Readers(type))
+        {
+            if (read(wireEvent) is null)
+                errors.Add(field, "is required");
+        }
+
+        if (errors.Errors.Count == 0)
+            EventRules.Check(wireEvent, errors);
+        return errors.Errors;
+    }
+
     /// <summary>The id of the record, when the payload has a readable one (for outcomes of invalid events).</summary>
     public static string? IdOf(JsonElement payload) =>
         payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String

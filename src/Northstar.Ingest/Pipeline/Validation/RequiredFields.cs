@@ -11,17 +11,34 @@ namespace Northstar.Ingest.Pipeline.Validation;
 internal static class RequiredFields
 {
     private static readonly ConcurrentDictionary<Type, string[]> Cache = new();
+    private static readonly ConcurrentDictionary<Type, (string Field, Func<object, object?> Read)[]> ReaderCache = new();
 
     public static IReadOnlyList<string> Of(Type recordType) => Cache.GetOrAdd(recordType, Find);
 
-    private static string[] Find(Type recordType)
-    {
-        var constructor = recordType.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
-            .OrderByDescending(candidate => candidate.GetParameters().Length)
-            .First();
-        return constructor.GetParameters()
-            .Where(parameter => !parameter.HasDefaultValue)
-            .Select(parameter => JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Name!))
+    /// <summary>
+    /// The getter of each required field that can be null (a reference or nullable type; other values are always
+    /// present in the record's JSON).
+    /// </summary>
+    public static IReadOnlyList<(string Field, Func<object, object?> Read)> Readers(Type recordType) =>
+        ReaderCache.GetOrAdd(recordType, FindReaders);
+
+    private static string[] Find(Type recordType) =>
+        Required(recordType).Select(parameter => JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Name!)).ToArray();
+
+    private static (string Field, Func<object, object?> Read)[] FindReaders(Type recordType) =>
+        Required(recordType)
+            .Where(parameter => !parameter.ParameterType.IsValueType || Nullable.GetUnderlyingType(parameter.ParameterType) is not null)
+            .Select(parameter =>
+            {
+                var property = recordType.GetProperty(parameter.Name!, BindingFlags.Public | BindingFlags.Instance)!;
+                return (JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Name!), (Func<object, object?>)property.GetValue);
+            })
             .ToArray();
-    }
+
+    private static IEnumerable<ParameterInfo> Required(Type recordType) =>
+        recordType.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
+            .OrderByDescending(candidate => candidate.GetParameters().Length)
+            .First()
+            .GetParameters()
+            .Where(parameter => !parameter.HasDefaultValue);
 }

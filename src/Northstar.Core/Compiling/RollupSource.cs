@@ -1,0 +1,54 @@
+using Northstar.Core.Compiling.Sql;
+using Northstar.Core.Model;
+using Northstar.Core.Rollups;
+
+namespace Northstar.Core.Compiling;
+
+/// <summary>
+/// A rollup table standing in for a subject's fact table: dimensions, date, hour and branch are its columns, and each
+/// measure re-aggregates its partial aggregates (the measure's own filter was applied when the rollup was filled).
+/// </summary>
+internal sealed class RollupSource(Rollup rollup) : AggregateSource
+{
+    /// <inheritdoc />
+    public override SqlExpression Dimension(string name) => Column(RollupColumns.Dimension(name));
+
+    /// <inheritdoc />
+    public override SqlExpression Date => Column(RollupColumns.Time);
+
+    /// <inheritdoc />
+    public override SqlExpression Hour => Column(RollupColumns.Hour);
+
+    /// <inheritdoc />
+    public override SqlExpression Branch => Column(RollupColumns.Branch);
+
+    /// <inheritdoc />
+    public override SqlExpression Employee =>
+        throw new InvalidOperationException($"The rollup '{rollup.Name}' has no employee column: employee-scoped queries read the fact table.");
+
+    /// <summary>
+    /// Sums and counts add up (a count's sum cast back to the bigint a count is; both 0 over no rows, like the fact
+    /// table's); min and max of partial minima and maxima; an average is Σsum / Σcount.
+    /// </summary>
+    public override SqlExpression Measure(Measure measure) => measure.Aggregation switch
+    {
+        Aggregation.Sum => Sum(RollupColumns.Measure(measure.Name)),
+        Aggregation.Count => new SqlCast(Sum(RollupColumns.Measure(measure.Name)), DataType.Integer),
+        Aggregation.Min => new SqlFunction("min", [Column(RollupColumns.Measure(measure.Name))]),
+        Aggregation.Max => new SqlFunction("max", [Column(RollupColumns.Measure(measure.Name))]),
+        Aggregation.Avg => new SqlBinary(SqlBinaryOperator.Divide,
+                                         new SqlFunction("sum", [Column(RollupColumns.AverageSum(measure.Name))]),
+                                         new SqlFunction("sum", [Column(RollupColumns.AverageCount(measure.Name))])),
+        _ => throw new InvalidOperationException($"The rollup '{rollup.Name}' cannot answer the {measure.Aggregation} measure '{measure.Name}'."),
+    };
+
+    /// <inheritdoc />
+    public override SqlSource From => new SqlTableSource(new SqlTable(RollupColumns.Schema, RollupColumns.Table(rollup)), SubjectAggregate.Fact);
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SqlJoin> Joins => [];
+
+    private static SqlFunction Sum(string column) => new("coalesce", [new SqlFunction("sum", [Column(column)]), new SqlNumber(0)]);
+
+    private static SqlColumn Column(string name) => new(SubjectAggregate.Fact, name);
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Northstar.Core.Compiling;
+using Northstar.Core.Compiling.Sql;
+using Northstar.Core.Model;
+using Northstar.Core.Queries;
+
+namespace Northstar.Core.Rollups;
+
+/// <summary>
+/// The table of a rollup, <c>rollups.&lt;name&gt;</c>, and the statements that build and refresh it for one dialect.
+/// Columns: <c>t</c> (the bucket's local date), <c>h</c> (its local hour, hour grain only), <c>d_&lt;dimension&gt;</c> per
+/// dimension, <c>s_branch</c> (the branch scope column, when the subject declares one), and per measure
+/// <c>m_&lt;measure&gt;</c> (sum, count, min, max) or <c>m_&lt;measure&gt;_sum</c> and <c>m_&lt;measure&gt;_count</c>
+/// (average). The fill is the query compiler's own aggregate of the fact table, so a rollup's partials are exactly what
+/// a query over the fact table would have computed per bucket. Column types are the engine's types of those aggregates
+/// (the table is created from the fill select), so re-aggregating them gives the types the fact table gives.
+/// </summary>
+public sealed class RollupTable
+{
+    private readonly Subject _subject;
+    private readonly IReadOnlyList<Measure> _measures;
+
+    private RollupTable(Rollup rollup, Subject subject, IReadOnlyList<Measure> measures, SqlDialect dialect)
+    {
+        Rollup = rollup;
+        _subject = subject;
+        _measures = measures;
+        Dialect = dialect;
+        var build = Build();
+        Fingerprint = FingerprintOf(build);
+    }
+
+    /// <summary>The rollup declared in the model.</summary>
+    public Rollup Rollup { get; }
+
+    /// <summary>The dialect the statements are rendered for.</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>The table's schema-qualified, quoted name.</summary>
+    public string QuotedName => SqlRenderer.Quote(RollupColumns.Schema) + "." + SqlRenderer.Quote(RollupColumns.Table(Rollup));
+
+    /// <summary>The ingest subject whose changes this rollup must follow (<see cref="Subject.DataSubject"/>).</summary>
+    public string DataSubject => _subject.DataSubject;
+
+    /// <summary>
+    /// A hash of the statement that builds the table (its columns, the aggregates and filters that fill it, their bound
+    /// values): when it differs from the one the table was built with, the model changed and the table must be rebuilt.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The tables of every rollup of <paramref name="model"/>, for <paramref name="dialect"/>.</summary>
+    /// <exception cref="InvalidOperationException">A rollup keeps a measure it cannot keep (a distinct count).</exception>
+    public static IReadOnlyList<RollupTable> AllOf(SemanticModel model, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return [.. model.Rollups.Select(rollup => Of(model, rollup, dialect))];
+    }
+
+    /// <summary>The table of <paramref name="rollup"/>, for <paramref name="dialect"/>.</summary>
+    /// <exception cref="InvalidOperationException">The rollup keeps a measure it cannot keep (a distinct count).</exception>
+    public static RollupTable Of(SemanticModel model, Rollup rollup, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(rollup);
+        if (!HasSupportedGrain(rollup))
+        {
+            throw new InvalidOperationException(
+                $"The rollup '{rollup.Name}' ({rollup.Source}) is by {rollup.Grain.ToString().ToLowerInvariant()}: rollups are by day " +
+                "or by hour (coarser buckets could not answer ranges that start or end inside one).");
+        }
+
+        var measures = rollup.Measures.Select(name => (Measure)model.Metrics[name]).ToArray();
+        if (measures.FirstOrDefault(measure => !CanKeep(measure)) is { } distinct)
+        {
+            throw new InvalidOperationException(
+                $"The rollup '{rollup.Name}' ({rollup.Source}) lists '{distinct.Name}', a distinct count: distinct counts do not " +
+                "add up across buckets, so a rollup cannot keep them.");
+        }
+
+        return new RollupTable(rollup, model.Subjects[rollup.Subject], measures, dialect);
+    }
+
+    /// <summary>Whether a rollup can keep <paramref name="measure"/>: every aggregation but the distinct count.</summary>
+    public static bool CanKeep(Measure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return measure.Aggregation != Aggregation.CountDistinct;
+    }
+
+    /// <summary>Whether <paramref name="rollup"/> is by day or by hour, the grains a rollup can be kept at.</summary>
+    public static bool HasSupportedGrain(Rollup rollup)
+    {
+        ArgumentNullException.ThrowIfNull(rollup);
+        return rollup.Grain is Grain.Day or Grain.Hour;
+    }
+
+    /// <summary>Creates the table filled from every row of the fact table (the table must not exist).</summary>
+    public SqlStatement Build()
+    {
+        var fill = Fill(range: null);
+        return fill with { Sql = "create table " + QuotedName + " as\n" + fill.Sql };
+    }
+
+    /// <summary>Drops the table if it exists.</summary>
+    public SqlStatement Drop() => new("drop table if exists " + QuotedName, []);
+
+    /// <summary>
+    /// Refreshes the buckets of the local dates <paramref name="from"/> to <paramref name="to"/> (inclusive): deletes them
+    /// and inserts them again from the fact table. <see cref="DateOnly.MinValue"/> to <see cref="DateOnly.MaxValue"/>
+    /// (what a dimension change reports) refreshes every bucket. Run both statements in one transaction.
+    /// </summary>
+    public IReadOnlyList<SqlStatement> Refresh(DateOnly from, DateOnly to)
+    {
+        if (from > to)
+        {
+            throw new ArgumentException($"The range {from:yyyy-MM-dd} to {to:yyyy-MM-dd} is empty.", nameof(from));
+        }
+
+        var range = from == DateOnly.MinValue && to == DateOnly.MaxValue ? null : new DateRange(from, to);
+        var fill = Fill(range);
+        var time = SqlRenderer.Quote(RollupColumns.Time);
+        var delete = range is null
+            ? new SqlStatement("delete from " + QuotedName, [])
+            : new SqlStatement($"delete from {QuotedName} where {time} >= $1 and {time} <= $2", [range.From, range.To]);
+        return [delete, fill with { Sql = "insert into " + QuotedName + "\n" + fill.Sql }];
+    }
+
+    private SqlStatement Fill(DateRange? range) =>
+        SqlRenderer.Render(SubjectAggregate.RollupFill(_subject, Rollup, _measures, range), Dialect);
+
+    private static string FingerprintOf(SqlStatement build)
+    {
+        var text = new StringBuilder(build.Sql);
+        foreach (var value in build.Parameters)
+        {
+            text.Append('\n').Append(value?.GetType().Name ?? "null").Append(':')
+                .Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

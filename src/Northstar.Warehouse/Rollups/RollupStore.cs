@@ -1,0 +1,220 @@
+using System.Data.Common;
+using Northstar.Core.Queries;
+using Northstar.Core.Rollups;
+
+namespace Northstar.Warehouse.Rollups;
+
+/// <summary>
+/// Creates and maintains the rollup tables of the model in the warehouse (schema <c>rollups</c>): at start-up, after the
+/// migrations, and after a bulk load that bypassed the per-batch refresh. Each table's build is recorded in
+/// <c>rollups.definitions</c> with the fingerprint of its definition, so a model change rebuilds exactly the rollups it
+/// changed. Every build runs in its own transaction: a failed build leaves the previous table (or none), never half a
+/// table. On PostgreSQL every transaction first takes an advisory lock, so two nodes starting together build each rollup
+/// once: the second waits, then finds the first's fingerprint and skips it.
+/// </summary>
+public static class RollupStore
+{
+    // pg_advisory_xact_lock key shared by every node maintaining rollups of the same database ("nsrollup" in ASCII).
+    private const long LockKey = 0x6E73726F6C6C7570;
+    private const string Definitions = "\"rollups\".\"definitions\"";
+
+    /// <summary>
+    /// Makes the warehouse's rollup tables those of <paramref name="tables"/>: builds each one that is missing or whose
+    /// fingerprint differs (drop, then create filled from every fact row), and drops the rollup tables no longer declared.
+    /// </summary>
+    /// <param name="warehouse">The warehouse (migrated).</param>
+    /// <param name="tables">The model's rollup tables, rendered for the warehouse's dialect
+    /// (<see cref="RollupTable.AllOf"/>).</param>
+    /// <param name="cancellationToken">Stops the work; the rollup being built is left as it was.</param>
+    /// <returns>The names of the rollups built and dropped.</returns>
+    public static Task<RollupReport> EnsureAsync(IWarehouse warehouse, IReadOnlyList<RollupTable> tables,
+                                                 CancellationToken cancellationToken = default) =>
+        MaintainAsync(warehouse, tables, rebuildAll: false, cancellationToken);
+
+    /// <summary>
+    /// Rebuilds every rollup of <paramref name="tables"/> from the fact tables whatever its fingerprint, and drops the
+    /// rollup tables no longer declared: after a load that wrote facts without refreshing the rollups batch by batch.
+    /// </summary>
+    /// <param name="warehouse">The warehouse (migrated).</param>
+    /// <param name="tables">The model's rollup tables, rendered for the warehouse's dialect.</param>
+    /// <param name="cancellationToken">Stops the work; the rollup being built is left as it was.</param>
+    /// <returns>The names of the rollups built and dropped.</returns>
+    public static Task<RollupReport> RebuildAsync(IWarehouse warehouse, IReadOnlyList<RollupTable> tables,
+                                                  CancellationToken cancellationToken = default) =>
+        MaintainAsync(warehouse, tables, rebuildAll: true, cancellationToken);
+
+    private static async Task<RollupReport> MaintainAsync(IWarehouse warehouse, IReadOnlyList<RollupTable> tables, bool rebuildAll,
+                                                          CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        ArgumentNullException.ThrowIfNull(tables);
+        if (tables.FirstOrDefault(table => table.Dialect != warehouse.Dialect) is { } wrong)
+        {
+            throw new ArgumentException(
+                $"The rollup '{wrong.Rollup.Name}' is rendered for {wrong.Dialect}, not {warehouse.Dialect}.", nameof(tables));
+        }
+
+        var connection = await warehouse.OpenWriteConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var locked = warehouse.Engine == EngineKind.PostgreSql;
+            await InTransactionAsync(connection, locked, async transaction =>
+            {
+                await ExecuteAsync(connection, transaction, new SqlStatement("create schema if not exists rollups", []), cancellationToken)
+                    .ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, new SqlStatement($"""
+                    create table if not exists {Definitions} (
+                        name         text primary key,
+                        fingerprint  text not null,
+                        built_at     timestamptz not null default now()
+                    )
+                    """, []), cancellationToken).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+
+            var built = new List<string>();
+            foreach (var table in tables)
+            {
+                var rebuilt = await InTransactionAsync(
+                    connection, locked, transaction => BuildIfChangedAsync(connection, transaction, table, rebuildAll, cancellationToken),
+                    cancellationToken).ConfigureAwait(false);
+                if (rebuilt)
+                {
+                    built.Add(table.Rollup.Name);
+                }
+            }
+
+            var declared = tables.Select(table => table.Rollup.Name).ToHashSet(StringComparer.Ordinal);
+            var dropped = new List<string>();
+            foreach (var name in await ExistingAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                if (!declared.Contains(name))
+                {
+                    await InTransactionAsync(connection, locked, async transaction =>
+                    {
+                        await ExecuteAsync(connection, transaction, DropStatement(name), cancellationToken).ConfigureAwait(false);
+                        await ExecuteAsync(connection, transaction, new SqlStatement($"delete from {Definitions} where name = $1", [name]),
+                                           cancellationToken).ConfigureAwait(false);
+                        return true;
+                    }, cancellationToken).ConfigureAwait(false);
+                    dropped.Add(name);
+                }
+            }
+
+            return new RollupReport(built, dropped);
+        }
+    }
+
+    private static async Task<bool> BuildIfChangedAsync(DbConnection connection, DbTransaction transaction, RollupTable table,
+                                                        bool rebuild, CancellationToken cancellationToken)
+    {
+        var name = table.Rollup.Name;
+        var recorded = await QueryAsync(connection, transaction,
+            new SqlStatement($"select fingerprint from {Definitions} where name = $1", [name]), cancellationToken).ConfigureAwait(false);
+        var exists = (await QueryAsync(connection, transaction, TableExists(name), cancellationToken).ConfigureAwait(false)).Count > 0;
+        if (!rebuild && exists && recorded.Count == 1 && (string?)recorded[0][0] == table.Fingerprint)
+        {
+            return false;
+        }
+
+        await ExecuteAsync(connection, transaction, table.Drop(), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, table.Build(), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, new SqlStatement($"delete from {Definitions} where name = $1", [name]), cancellationToken)
+            .ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction,
+            new SqlStatement($"insert into {Definitions} (name, fingerprint) values ($1, $2)", [name, table.Fingerprint]), cancellationToken)
+            .ConfigureAwait(false);
+        return true;
+    }
+
+    // The rollups the warehouse holds: recorded ones and any table of the schema (a build recorded nowhere).
+    private static async Task<IReadOnlyList<string>> ExistingAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(connection, null, new SqlStatement($"""
+            select name from {Definitions}
+            union
+            select table_name from information_schema.tables where table_schema = 'rollups' and table_name <> 'definitions'
+            """, []), cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(row => (string)row[0]!).Order(StringComparer.Ordinal)];
+    }
+
+    private static SqlStatement TableExists(string name) => new(
+        "select 1 from information_schema.tables where table_schema = 'rollups' and table_name = $1", [name]);
+
+    // The name comes from the rollups schema itself (a table no longer declared), so it is quoted, never trusted.
+    private static SqlStatement DropStatement(string name) =>
+        new("drop table if exists \"rollups\".\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", []);
+
+    private static async Task<T> InTransactionAsync<T>(DbConnection connection, bool locked, Func<DbTransaction, Task<T>> work,
+                                                       CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            if (locked)
+            {
+                // Released at commit or rollback; a second node waits here, then sees the first's work.
+                await ExecuteAsync(connection, transaction, new SqlStatement("select pg_advisory_xact_lock($1)", [LockKey]), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            var result = await work(transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, SqlStatement statement,
+                                           CancellationToken cancellationToken)
+    {
+        var command = Command(connection, transaction, statement);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<List<object?[]>> QueryAsync(DbConnection connection, DbTransaction? transaction, SqlStatement statement,
+                                                          CancellationToken cancellationToken)
+    {
+        var command = Command(connection, transaction, statement);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<object?[]>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var row = new object?[reader.FieldCount];
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    }
+
+                    rows.Add(row);
+                }
+
+                return rows;
+            }
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, SqlStatement statement)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // The SQL is ours or the rollup's (identifiers from the model); every value is a parameter.
+#pragma warning disable CA2100
+        command.CommandText = statement.Sql;
+#pragma warning restore CA2100
+        foreach (var value in statement.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}
