@@ -6,6 +6,12 @@ public sealed class PostgresFactAttribute : FactAttribute
     public PostgresFactAttribute() => Skip = TestServices.SkipReason("NORTHSTAR_TEST_PG", TestServices.PostgresPrimary);
 }
 
+/// <summary>A theory that needs the PostgreSQL primary (<c>NORTHSTAR_TEST_PG</c>).</summary>
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute() => Skip = TestServices.SkipReason("NORTHSTAR_TEST_PG", TestServices.PostgresPrimary);
+}
+
 /// <summary>A fact that needs the PostgreSQL primary and its replica (<c>NORTHSTAR_TEST_PG_REPLICA</c>).</summary>
 public sealed class PostgresReplicaFactAttribute : FactAttribute
 {

@@ -6,6 +6,7 @@ using Northstar.Core.Queries;
 using Northstar.Core.Rollups;
 using Northstar.Ingest.Pipeline;
 using Northstar.Warehouse;
+using Northstar.Warehouse.Queries;
 
 namespace Northstar.Ingest.Transform;
 
@@ -176,23 +177,7 @@ internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? ro
         public Task<int> ExecuteAsync(string sql) => connection.ExecuteAsync(Command(sql));
 
         /// <summary>Runs a compiled statement (positional parameters, no placeholders) in the batch's transaction.</summary>
-        public async Task ExecuteAsync(SqlStatement statement)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandTimeout = CommandTimeoutSeconds;
-#pragma warning disable CA2100 // compiled from the model: identifiers from the model only, every value a parameter
-            command.CommandText = statement.Sql;
-#pragma warning restore CA2100
-            foreach (var value in statement.Parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
+        public Task<int> ExecuteAsync(SqlStatement statement) => connection.ExecuteAsync(statement, transaction, CommandTimeoutSeconds, ct);
 
         public Task<IEnumerable<T>> QueryAsync<T>(string sql) => connection.QueryAsync<T>(Command(sql));
 

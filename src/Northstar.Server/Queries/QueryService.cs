@@ -70,28 +70,10 @@ internal sealed class QueryService(
     private async Task<QueryAnswer> ComputeAsync(CompiledQuery query, string key, WritePosition? seen)
     {
         Interlocked.Increment(ref _executions);
-        // Both engines take concurrent connections; our DuckDB provider executes synchronously, hence Task.Run.
-        var rows = Run(query.Rows);
-        var totals = Run(query.Totals);
-        var comparisonRows = query.Comparison is { } comparison ? Run(comparison.Rows) : null;
-        var comparisonTotals = query.Comparison is { } compared ? Run(compared.Totals) : null;
-        await Task.WhenAll(new[] { rows, totals, comparisonRows, comparisonTotals }.OfType<Task>());
-
-        var answer = AnswerAssembler.Assemble(
-            query,
-            await rows,
-            FirstRow(await totals),
-            comparisonRows is null ? null : await comparisonRows,
-            comparisonTotals is null ? null : FirstRow(await comparisonTotals));
+        var answer = await runner.AnswerAsync(query, seen, CancellationToken.None);
         await cache.SetAsync(key, answer);
         return answer;
-
-        Task<IReadOnlyList<object?[]>> Run(SqlStatement statement) =>
-            Task.Run(() => runner.RunAsync(statement, seen, CancellationToken.None));
     }
-
-    /// <summary>A statement of totals has one row (an aggregate without grouping); empty only if the engine says so.</summary>
-    private static object?[] FirstRow(IReadOnlyList<object?[]> rows) => rows.Count > 0 ? rows[0] : [];
 
     /// <summary>The model, the normalized question (resolved range and scope included), and each subject's data version.</summary>
     private string CacheKey(CompiledQuery query, IReadOnlyDictionary<string, DataVersion> read)

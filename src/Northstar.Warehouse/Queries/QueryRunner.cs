@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Northstar.Core.Compiling;
 using Northstar.Core.Queries;
 using Npgsql;
 
@@ -52,7 +53,7 @@ public sealed class QueryRunner
         {
             try
             {
-                return await ReadAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+                return await connection.QueryRowsAsync(statement, null, _timeoutSeconds, cancellationToken).ConfigureAwait(false);
             }
             catch (DbException exception) when (IsTimeout(exception) && !cancellationToken.IsCancellationRequested)
             {
@@ -61,40 +62,34 @@ public sealed class QueryRunner
         }
     }
 
-    private async Task<IReadOnlyList<object?[]>> ReadAsync(DbConnection connection, SqlStatement statement, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers a compiled query: runs its rows, totals and comparison statements concurrently, each on its own read
+    /// connection that has seen <paramref name="seen"/>, and assembles the answer.
+    /// </summary>
+    /// <exception cref="QueryTimeoutException">A statement ran longer than the timeout.</exception>
+    public async Task<QueryAnswer> AnswerAsync(CompiledQuery query, WritePosition? seen, CancellationToken cancellationToken = default)
     {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            // The SQL comes from the compiler, whose identifiers come only from the model; every value is a parameter.
-#pragma warning disable CA2100
-            command.CommandText = statement.Sql;
-#pragma warning restore CA2100
-            command.CommandTimeout = _timeoutSeconds;
-            foreach (var value in statement.Parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
+        ArgumentNullException.ThrowIfNull(query);
+        // Both engines take concurrent connections; our DuckDB provider executes synchronously, hence Task.Run.
+        var rows = Run(query.Rows);
+        var totals = Run(query.Totals);
+        var comparisonRows = query.Comparison is { } comparison ? Run(comparison.Rows) : null;
+        var comparisonTotals = query.Comparison is { } compared ? Run(compared.Totals) : null;
+        await Task.WhenAll(new[] { rows, totals, comparisonRows, comparisonTotals }.OfType<Task>()).ConfigureAwait(false);
 
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<object?[]>();
-                var width = reader.FieldCount;
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var row = new object?[width];
-                    for (var i = 0; i < width; i++)
-                        row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                    rows.Add(row);
-                }
+        return AnswerAssembler.Assemble(
+            query,
+            await rows.ConfigureAwait(false),
+            FirstRow(await totals.ConfigureAwait(false)),
+            comparisonRows is null ? null : await comparisonRows.ConfigureAwait(false),
+            comparisonTotals is null ? null : FirstRow(await comparisonTotals.ConfigureAwait(false)));
 
-                return rows;
-            }
-        }
+        Task<IReadOnlyList<object?[]>> Run(SqlStatement statement) =>
+            Task.Run(() => RunAsync(statement, seen, cancellationToken), cancellationToken);
     }
+
+    /// <summary>A statement of totals has one row (an aggregate without grouping); empty only if the engine says so.</summary>
+    private static object?[] FirstRow(IReadOnlyList<object?[]> rows) => rows.Count > 0 ? rows[0] : [];
 
     /// <summary>
     /// A command timeout: our DuckDB provider and Npgsql both wrap a <see cref="TimeoutException"/>; a server-side

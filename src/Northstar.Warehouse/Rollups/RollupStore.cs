@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Northstar.Core.Queries;
 using Northstar.Core.Rollups;
+using Northstar.Warehouse.Queries;
 
 namespace Northstar.Warehouse.Rollups;
 
@@ -164,57 +165,11 @@ public static class RollupStore
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, SqlStatement statement,
-                                           CancellationToken cancellationToken)
-    {
-        var command = Command(connection, transaction, statement);
-        await using (command.ConfigureAwait(false))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, SqlStatement statement,
+                                          CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(statement, transaction, null, cancellationToken);
 
-    private static async Task<List<object?[]>> QueryAsync(DbConnection connection, DbTransaction? transaction, SqlStatement statement,
-                                                          CancellationToken cancellationToken)
-    {
-        var command = Command(connection, transaction, statement);
-        await using (command.ConfigureAwait(false))
-        {
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<object?[]>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var row = new object?[reader.FieldCount];
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                    }
-
-                    rows.Add(row);
-                }
-
-                return rows;
-            }
-        }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, SqlStatement statement)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        // The SQL is ours or the rollup's (identifiers from the model); every value is a parameter.
-#pragma warning disable CA2100
-        command.CommandText = statement.Sql;
-#pragma warning restore CA2100
-        foreach (var value in statement.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    private static Task<IReadOnlyList<object?[]>> QueryAsync(DbConnection connection, DbTransaction? transaction, SqlStatement statement,
+                                                             CancellationToken cancellationToken) =>
+        connection.QueryRowsAsync(statement, transaction, null, cancellationToken);
 }

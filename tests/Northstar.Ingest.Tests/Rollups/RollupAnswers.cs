@@ -5,6 +5,7 @@ using Northstar.Core.Compiling;
 using Northstar.Core.Model;
 using Northstar.Core.Queries;
 using Northstar.Warehouse;
+using Northstar.Warehouse.Queries;
 
 namespace Northstar.Ingest.Tests.Rollups;
 
@@ -38,48 +39,8 @@ public static class RollupAnswers
         return fromRollups.Rollup;
     }
 
-    public static async Task<QueryAnswer> AskAsync(IWarehouse warehouse, CompiledQuery compiled)
-    {
-        await using var connection = await warehouse.OpenReadConnectionAsync();
-        var rows = await ReadAsync(connection, compiled.Rows);
-        var totals = (await ReadAsync(connection, compiled.Totals)).Single();
-        IReadOnlyList<object?[]>? comparisonRows = null;
-        object?[]? comparisonTotals = null;
-        if (compiled.Comparison is { } comparison)
-        {
-            comparisonRows = await ReadAsync(connection, comparison.Rows);
-            comparisonTotals = (await ReadAsync(connection, comparison.Totals)).Single();
-        }
-
-        return AnswerAssembler.Assemble(compiled, rows, totals, comparisonRows, comparisonTotals);
-    }
-
-    private static async Task<List<object?[]>> ReadAsync(DbConnection connection, SqlStatement statement)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = statement.Sql;
-        foreach (var value in statement.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public static Task<QueryAnswer> AskAsync(IWarehouse warehouse, CompiledQuery compiled) =>
+        new QueryRunner(warehouse, TimeSpan.FromMinutes(5)).AnswerAsync(compiled, null);
 
     // The whole answer as text, one line per row, totals and comparison included.
     private static string Normalize(QueryAnswer answer)

@@ -15,45 +15,45 @@ public sealed class CompiledQueryTests
 
     [Fact]
     public Task Month_buckets_totals_and_previous_period_deltas_match_hand_computed_values_on_DuckDB() =>
-        OnDuckDbAsync(MonthBucketsAndPreviousPeriodAsync);
+        QueryFixture.OnDuckDbAsync(MonthBucketsAndPreviousPeriodAsync);
 
     [PostgresFact]
     public Task Month_buckets_totals_and_previous_period_deltas_match_hand_computed_values_on_PostgreSQL() =>
-        OnPostgresAsync(MonthBucketsAndPreviousPeriodAsync);
+        QueryFixture.OnPostgresAsync(MonthBucketsAndPreviousPeriodAsync);
 
     [Fact]
     public Task Day_buckets_by_branch_match_the_previous_year_with_missing_counterparts_as_null_on_DuckDB() =>
-        OnDuckDbAsync(DaysByBranchAndPreviousYearAsync);
+        QueryFixture.OnDuckDbAsync(DaysByBranchAndPreviousYearAsync);
 
     [PostgresFact]
     public Task Day_buckets_by_branch_match_the_previous_year_with_missing_counterparts_as_null_on_PostgreSQL() =>
-        OnPostgresAsync(DaysByBranchAndPreviousYearAsync);
+        QueryFixture.OnPostgresAsync(DaysByBranchAndPreviousYearAsync);
 
     [Fact]
     public Task Hour_week_and_year_buckets_follow_the_local_date_across_the_time_zone_boundary_on_DuckDB() =>
-        OnDuckDbAsync(LocalBucketsAsync);
+        QueryFixture.OnDuckDbAsync(LocalBucketsAsync);
 
     [PostgresFact]
     public Task Hour_week_and_year_buckets_follow_the_local_date_across_the_time_zone_boundary_on_PostgreSQL() =>
-        OnPostgresAsync(LocalBucketsAsync);
+        QueryFixture.OnPostgresAsync(LocalBucketsAsync);
 
     [Fact]
-    public Task The_scope_keeps_only_the_callers_branches_and_employee_on_DuckDB() => OnDuckDbAsync(ScopeAsync);
+    public Task The_scope_keeps_only_the_callers_branches_and_employee_on_DuckDB() => QueryFixture.OnDuckDbAsync(ScopeAsync);
 
     [PostgresFact]
-    public Task The_scope_keeps_only_the_callers_branches_and_employee_on_PostgreSQL() => OnPostgresAsync(ScopeAsync);
+    public Task The_scope_keeps_only_the_callers_branches_and_employee_on_PostgreSQL() => QueryFixture.OnPostgresAsync(ScopeAsync);
 
     [Fact]
-    public Task Cost_per_lead_combines_two_subjects_and_is_null_without_leads_on_DuckDB() => OnDuckDbAsync(CrossSubjectAsync);
+    public Task Cost_per_lead_combines_two_subjects_and_is_null_without_leads_on_DuckDB() => QueryFixture.OnDuckDbAsync(CrossSubjectAsync);
 
     [PostgresFact]
-    public Task Cost_per_lead_combines_two_subjects_and_is_null_without_leads_on_PostgreSQL() => OnPostgresAsync(CrossSubjectAsync);
+    public Task Cost_per_lead_combines_two_subjects_and_is_null_without_leads_on_PostgreSQL() => QueryFixture.OnPostgresAsync(CrossSubjectAsync);
 
     [Fact]
-    public Task Filters_segments_metric_filters_order_and_limit_bind_their_values_on_DuckDB() => OnDuckDbAsync(FiltersAsync);
+    public Task Filters_segments_metric_filters_order_and_limit_bind_their_values_on_DuckDB() => QueryFixture.OnDuckDbAsync(FiltersAsync);
 
     [PostgresFact]
-    public Task Filters_segments_metric_filters_order_and_limit_bind_their_values_on_PostgreSQL() => OnPostgresAsync(FiltersAsync);
+    public Task Filters_segments_metric_filters_order_and_limit_bind_their_values_on_PostgreSQL() => QueryFixture.OnPostgresAsync(FiltersAsync);
 
     // Current range 2024-12-30..2025-01-05 (7 days): Dec = o1 150 + o2 40; Jan = o3 200 + o4 80 + o5 30 + o6 10.
     // Previous period 2024-12-23..29: p1 90 + p2 120, all in the December bucket.
@@ -269,23 +269,5 @@ public sealed class CompiledQueryTests
 
         AssertNumber(delta, actual.Delta);
         AssertNumber(percent, actual.Percent);
-    }
-
-    private static async Task OnDuckDbAsync(Func<IWarehouse, Task> test)
-    {
-        using var folder = new TempDirectory();
-        await using var warehouse = TestWarehouses.DuckDb(folder.Path);
-        await warehouse.MigrateAsync();
-        await QueryFixture.LoadAsync(warehouse);
-        await test(warehouse);
-    }
-
-    private static async Task OnPostgresAsync(Func<IWarehouse, Task> test)
-    {
-        await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var warehouse = TestWarehouses.Postgres(database.ConnectionString);
-        await warehouse.MigrateAsync();
-        await QueryFixture.LoadAsync(warehouse);
-        await test(warehouse);
     }
 }

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Northstar.Core.Compiling;
 using Northstar.Core.Queries;
+using Northstar.Testing;
+using Northstar.Warehouse.Queries;
+using Northstar.Warehouse.Tests.Support;
 
 namespace Northstar.Warehouse.Tests.Queries;
 
@@ -28,6 +31,26 @@ public static class QueryFixture
         ("x1", 1, 1, new(2025, 1, 6), 10, -6, [(1, 999.00m)]),
         ("x2", 2, 1, new(2024, 12, 22), 10, -5, [(2, 500.00m)]),
     ];
+
+    /// <summary>Runs <paramref name="test"/> on a migrated DuckDB warehouse of its own holding the fixture.</summary>
+    public static async Task OnDuckDbAsync(Func<IWarehouse, Task> test)
+    {
+        using var folder = new TempDirectory();
+        await using var warehouse = TestWarehouses.DuckDb(folder.Path);
+        await warehouse.MigrateAsync();
+        await LoadAsync(warehouse);
+        await test(warehouse);
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a migrated PostgreSQL database of its own holding the fixture.</summary>
+    public static async Task OnPostgresAsync(Func<IWarehouse, Task> test)
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var warehouse = TestWarehouses.Postgres(database.ConnectionString);
+        await warehouse.MigrateAsync();
+        await LoadAsync(warehouse);
+        await test(warehouse);
+    }
 
     public static async Task LoadAsync(IWarehouse warehouse)
     {
@@ -85,18 +108,7 @@ public static class QueryFixture
     {
         var compiled = QueryCompiler.Compile(QueryTestModel.Build(), spec, scope ?? QueryScope.Unrestricted,
                                              new CompileContext(warehouse.Dialect, new DateOnly(2025, 1, 15), 100));
-        await using var connection = await warehouse.OpenReadConnectionAsync();
-        var rows = await ReadAsync(connection, compiled.Rows);
-        var totals = (await ReadAsync(connection, compiled.Totals)).Single();
-        IReadOnlyList<object?[]>? comparisonRows = null;
-        object?[]? comparisonTotals = null;
-        if (compiled.Comparison is { } comparison)
-        {
-            comparisonRows = await ReadAsync(connection, comparison.Rows);
-            comparisonTotals = (await ReadAsync(connection, comparison.Totals)).Single();
-        }
-
-        return AnswerAssembler.Assemble(compiled, rows, totals, comparisonRows, comparisonTotals);
+        return await new QueryRunner(warehouse, TimeSpan.FromMinutes(5)).AnswerAsync(compiled, null);
     }
 
     public static async Task<List<object?[]>> ReadAsync(DbConnection connection, SqlStatement statement)

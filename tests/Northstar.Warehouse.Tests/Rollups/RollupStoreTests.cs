@@ -17,22 +17,22 @@ public sealed class RollupStoreTests
     private static readonly SourceLocation Here = new("test.yaml", 1);
 
     [Fact]
-    public Task A_model_change_rebuilds_the_rollups_it_changed_and_drops_the_ones_removed_on_DuckDB() => OnDuckDbAsync(ModelChangeAsync);
+    public Task A_model_change_rebuilds_the_rollups_it_changed_and_drops_the_ones_removed_on_DuckDB() => QueryFixture.OnDuckDbAsync(ModelChangeAsync);
 
     [PostgresFact]
-    public Task A_model_change_rebuilds_the_rollups_it_changed_and_drops_the_ones_removed_on_PostgreSQL() => OnPostgresAsync(ModelChangeAsync);
+    public Task A_model_change_rebuilds_the_rollups_it_changed_and_drops_the_ones_removed_on_PostgreSQL() => QueryFixture.OnPostgresAsync(ModelChangeAsync);
 
     [Fact]
-    public Task A_failed_build_leaves_the_previous_table_or_none_never_half_a_table_on_DuckDB() => OnDuckDbAsync(FailedBuildAsync);
+    public Task A_failed_build_leaves_the_previous_table_or_none_never_half_a_table_on_DuckDB() => QueryFixture.OnDuckDbAsync(FailedBuildAsync);
 
     [PostgresFact]
-    public Task A_failed_build_leaves_the_previous_table_or_none_never_half_a_table_on_PostgreSQL() => OnPostgresAsync(FailedBuildAsync);
+    public Task A_failed_build_leaves_the_previous_table_or_none_never_half_a_table_on_PostgreSQL() => QueryFixture.OnPostgresAsync(FailedBuildAsync);
 
     [Fact]
-    public Task A_rebuild_after_a_load_that_bypassed_the_refresh_catches_up_with_the_facts_on_DuckDB() => OnDuckDbAsync(RebuildAsync);
+    public Task A_rebuild_after_a_load_that_bypassed_the_refresh_catches_up_with_the_facts_on_DuckDB() => QueryFixture.OnDuckDbAsync(RebuildAsync);
 
     [PostgresFact]
-    public Task A_rebuild_after_a_load_that_bypassed_the_refresh_catches_up_with_the_facts_on_PostgreSQL() => OnPostgresAsync(RebuildAsync);
+    public Task A_rebuild_after_a_load_that_bypassed_the_refresh_catches_up_with_the_facts_on_PostgreSQL() => QueryFixture.OnPostgresAsync(RebuildAsync);
 
     [PostgresFact]
     public async Task Two_nodes_starting_together_build_each_rollup_once_on_PostgreSQL()
@@ -127,23 +127,5 @@ public sealed class RollupStoreTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
-    }
-
-    private static async Task OnDuckDbAsync(Func<IWarehouse, Task> test)
-    {
-        using var folder = new TempDirectory();
-        await using var warehouse = TestWarehouses.DuckDb(folder.Path);
-        await warehouse.MigrateAsync();
-        await QueryFixture.LoadAsync(warehouse);
-        await test(warehouse);
-    }
-
-    private static async Task OnPostgresAsync(Func<IWarehouse, Task> test)
-    {
-        await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var warehouse = TestWarehouses.Postgres(database.ConnectionString);
-        await warehouse.MigrateAsync();
-        await QueryFixture.LoadAsync(warehouse);
-        await test(warehouse);
     }
 }
