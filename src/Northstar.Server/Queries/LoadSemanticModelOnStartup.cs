@@ -1,4 +1,5 @@
 using Northstar.Core.Model.Loading;
+using Northstar.Server.Startup;
 
 namespace Northstar.Server.Queries;
 
@@ -7,9 +8,9 @@ namespace Northstar.Server.Queries;
 /// with every problem logged on its own line (file:line member: message) and listed in the failure's message.
 /// </summary>
 internal sealed partial class LoadSemanticModelOnStartup(IServiceProvider services, ILogger<LoadSemanticModelOnStartup> logger)
-    : IHostedLifecycleService
+    : StartingPhaseStep
 {
-    public Task StartingAsync(CancellationToken cancellationToken)
+    public override Task StartingAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -32,16 +33,6 @@ internal sealed partial class LoadSemanticModelOnStartup(IServiceProvider servic
             throw;
         }
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Semantic model loaded: {Subjects} subjects, {Metrics} metrics (fingerprint {Fingerprint})")]
     private static partial void LogLoaded(ILogger logger, int subjects, int metrics, string fingerprint);

@@ -10,9 +10,9 @@ namespace Northstar.Server.Startup;
 /// migration and rollup locks.
 /// </summary>
 internal sealed partial class MigrateWarehouseOnStartup(
-    IWarehouse warehouse, IServiceProvider services, ILogger<MigrateWarehouseOnStartup> logger) : IHostedLifecycleService
+    IWarehouse warehouse, IServiceProvider services, ILogger<MigrateWarehouseOnStartup> logger) : StartingPhaseStep
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         // Resolved here, not injected: the model loads in the "starting" phase of the hosted service before this one,
         // which reports a broken model properly; constructing this service must not load it first.
@@ -25,16 +25,6 @@ internal sealed partial class MigrateWarehouseOnStartup(
         else
             LogApplied(logger, warehouse.Engine, report.Applied.Count, report.Applied, report.AlreadyApplied);
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rollups built {Built}, dropped {Dropped}")]
     private static partial void LogRollups(ILogger logger, IReadOnlyList<string> built, IReadOnlyList<string> dropped);
