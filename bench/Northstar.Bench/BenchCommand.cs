@@ -15,10 +15,12 @@ internal static class BenchCommand
     private const int DefaultWebhookSenders = 16;
     private const int DefaultDemoDays = 365;
     private const int DefaultDemoOrdersPerDay = 2_500;
+    private const int DefaultQueryOrdersPerDay = 9_800;
+    private const int DefaultQueryRuns = 20;
 
     public static RootCommand Create()
     {
-        var root = new RootCommand("Northstar benchmarks: bulk load, aggregation, result streaming, CSV import and the demo load on DuckDB and PostgreSQL.");
+        var root = new RootCommand("Northstar benchmarks: bulk load, aggregation, result streaming, CSV import, the demo load and the dashboard queries on DuckDB and PostgreSQL.");
         root.Add(Verb(BenchSuite.Load, "Bulk-load N narrow rows through IWarehouse (DuckDB appender, PostgreSQL binary COPY); rows/s."));
         root.Add(Verb(BenchSuite.Aggregate, "sum(amount) group by day over N rows via our provider / Npgsql, beside the engine's time."));
         root.Add(Verb(BenchSuite.Stream, "Read all of an N-row, 4-column result with typed getters; values/s, beside the engine's time."));
@@ -26,6 +28,7 @@ internal static class BenchCommand
         root.Add(CsvVerb());
         root.Add(WebhooksVerb());
         root.Add(DemoVerb());
+        root.Add(QueryVerb());
         return root;
     }
 
@@ -107,6 +110,42 @@ internal static class BenchCommand
         {
             var engineName = parse.GetRequiredValue(engine);
             var settings = new BenchSettings(BenchSuite.Demo, engineName, Engines(engineName), Rows: 0, Runs: 1)
+            {
+                Days = parse.GetValue(days),
+                OrdersPerDay = parse.GetValue(ordersPerDay),
+            };
+            return BenchRunner.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command QueryVerb()
+    {
+        var engine = EngineOption();
+        var days = AtLeastOne(new Option<int>("--days")
+        {
+            Description = "Days of the demo company.",
+            DefaultValueFactory = _ => DefaultDemoDays,
+        });
+        var ordersPerDay = AtLeastOne(new Option<int>("--orders-per-day")
+        {
+            Description = "Orders a day across the branches (the default makes about 10M order lines over 365 days).",
+            DefaultValueFactory = _ => DefaultQueryOrdersPerDay,
+        });
+        var runs = AtLeastOne(new Option<int>("--runs")
+        {
+            Description = "Measured runs after the warm-up run; the report gives their p50 and p95.",
+            DefaultValueFactory = _ => DefaultQueryRuns,
+        });
+        var command = new Command(
+            "query", "The executive dashboard's 8 tiles in-process, from the base tables and from the rollups, beside the engine's time.")
+        {
+            engine, days, ordersPerDay, runs,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var engineName = parse.GetRequiredValue(engine);
+            var settings = new BenchSettings(BenchSuite.Query, engineName, Engines(engineName), Rows: 0, parse.GetValue(runs))
             {
                 Days = parse.GetValue(days),
                 OrdersPerDay = parse.GetValue(ordersPerDay),

@@ -2,6 +2,7 @@ using System.Text;
 using Northstar.Bench.Measuring;
 using Northstar.Bench.Reporting;
 using Northstar.Bench.Suites;
+using Northstar.Bench.Suites.Query;
 using Northstar.Bench.Targets;
 
 namespace Northstar.Bench;
@@ -29,7 +30,10 @@ internal static class BenchRunner
                 engineTimeSources.Add($"{target.Name}: {target.EngineTimeSource}");
                 for (var i = 0; i < suites.Count; i++)
                 {
-                    tables[i].Add(await suites[i].MeasureAsync(target, settings, cancellationToken));
+                    foreach (var row in await suites[i].MeasureAsync(target, settings, cancellationToken))
+                    {
+                        tables[i].Add(row);
+                    }
                 }
             }
 
@@ -65,6 +69,7 @@ internal static class BenchRunner
         BenchSuite.Csv => new CsvSuite(),
         BenchSuite.Webhooks => new WebhooksSuite(),
         BenchSuite.Demo => new DemoSuite(),
+        BenchSuite.Query => new QuerySuite(),
         _ => throw new ArgumentOutOfRangeException(nameof(suite), suite, "Not a single suite."),
     };
 

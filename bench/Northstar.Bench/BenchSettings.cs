@@ -13,6 +13,7 @@ internal enum BenchSuite
     Csv,
     Webhooks,
     Demo,
+    Query,
 }
 
 /// <summary>What one invocation of the harness measures.</summary>
@@ -23,10 +24,10 @@ internal enum BenchSuite
 /// <param name="Runs">Measured runs after the warm-up.</param>
 internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadOnlyList<EngineKind> Engines, long Rows, int Runs)
 {
-    /// <summary>Days of the demo company (the demo suite).</summary>
+    /// <summary>Days of the demo company (the demo and query suites).</summary>
     public int Days { get; init; }
 
-    /// <summary>Orders a day of the demo company (the demo suite).</summary>
+    /// <summary>Orders a day of the demo company (the demo and query suites).</summary>
     public int OrdersPerDay { get; init; }
 
     /// <summary>Concurrent senders (the webhooks suite).</summary>
@@ -41,6 +42,8 @@ internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadO
         BenchSuite.Csv => $"Lines: {Figures.Count(Rows)}; a warm-up import, then one measured import",
         BenchSuite.Webhooks => $"Events: {Figures.Count(Rows)} from {Senders} senders, after a warm-up",
         BenchSuite.Demo => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day; one measured load",
+        BenchSuite.Query => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day; in-process, no HTTP and "
+            + $"no answer cache, so (c) cache hit is not measured here; a warm-up run, then {Runs} measured runs (p50 and p95)",
         _ => $"Rows: {Figures.Count(Rows)}; a warm-up run, then {Runs} measured runs (median and min)",
     };
 

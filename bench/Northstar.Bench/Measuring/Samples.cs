@@ -18,6 +18,10 @@ internal sealed class Samples
 
     public TimeSpan Min => _sorted[0];
 
+    /// <summary>The nearest-rank percentile, <paramref name="fraction"/> from 0 to 1 (0.95: the 95th percentile).</summary>
+    public TimeSpan Percentile(double fraction) =>
+        _sorted[Math.Clamp((int)Math.Ceiling(fraction * _sorted.Length) - 1, 0, _sorted.Length - 1)];
+
     public TimeSpan Median => _sorted.Length % 2 == 1
         ? _sorted[_sorted.Length / 2]
         : (_sorted[(_sorted.Length / 2) - 1] + _sorted[_sorted.Length / 2]) / 2;

@@ -22,7 +22,7 @@ internal sealed class AggregateSuite : ISuite
         + $"*engine* is the engine's own time for the same query. Target (DuckDB): ours/engine < {DuckDbMaxOverhead:N2}.",
         ["engine", "rows", "result rows", "ours median", "ours min", "engine median", "engine min", "ours/engine", "target met"]);
 
-    public async Task<IReadOnlyList<string>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
     {
         var rows = settings.Rows;
         await target.EnsureFactsAsync(rows, cancellationToken);
@@ -41,15 +41,17 @@ internal sealed class AggregateSuite : ISuite
         var ratio = ours.Median / engine.Median;
         return
         [
-            target.Name,
-            Figures.Count(rows),
-            Figures.Count(Dataset.DaysCovered(rows)),
-            Figures.Duration(ours.Median),
-            Figures.Duration(ours.Min),
-            Figures.Duration(engine.Median),
-            Figures.Duration(engine.Min),
-            Figures.Ratio(ours.Median, engine.Median),
-            target.Warehouse.Engine == EngineKind.DuckDb ? (ratio < DuckDbMaxOverhead ? "yes" : "no") : "n/a",
+            [
+                target.Name,
+                Figures.Count(rows),
+                Figures.Count(Dataset.DaysCovered(rows)),
+                Figures.Duration(ours.Median),
+                Figures.Duration(ours.Min),
+                Figures.Duration(engine.Median),
+                Figures.Duration(engine.Min),
+                Figures.Ratio(ours.Median, engine.Median),
+                target.Warehouse.Engine == EngineKind.DuckDb ? (ratio < DuckDbMaxOverhead ? "yes" : "no") : "n/a",
+            ],
         ];
     }
 

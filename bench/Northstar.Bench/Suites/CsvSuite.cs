@@ -30,7 +30,7 @@ internal sealed class CsvSuite : ISuite
         + "`net_amount` are checked against the file's own totals.",
         ["engine", "lines", "read", "accept", "process", "end to end", "read lines/s", "accept lines/s", "process lines/s", "end-to-end lines/s"]);
 
-    public async Task<IReadOnlyList<string>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "northstar-bench-csv-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -56,16 +56,18 @@ internal sealed class CsvSuite : ISuite
             var lines = totals.Lines;
             return
             [
-                target.Name,
-                Figures.Count(lines),
-                Figures.Duration(phases.Read),
-                Figures.Duration(phases.Accept),
-                Figures.Duration(phases.Process),
-                Figures.Duration(phases.EndToEnd),
-                Figures.KiloRate(lines, phases.Read, "lines"),
-                Figures.KiloRate(lines, phases.Accept, "lines"),
-                Figures.KiloRate(lines, phases.Process, "lines"),
-                Figures.KiloRate(lines, phases.EndToEnd, "lines"),
+                [
+                    target.Name,
+                    Figures.Count(lines),
+                    Figures.Duration(phases.Read),
+                    Figures.Duration(phases.Accept),
+                    Figures.Duration(phases.Process),
+                    Figures.Duration(phases.EndToEnd),
+                    Figures.KiloRate(lines, phases.Read, "lines"),
+                    Figures.KiloRate(lines, phases.Accept, "lines"),
+                    Figures.KiloRate(lines, phases.Process, "lines"),
+                    Figures.KiloRate(lines, phases.EndToEnd, "lines"),
+                ],
             ];
         }
         finally

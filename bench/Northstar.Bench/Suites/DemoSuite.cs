@@ -16,7 +16,7 @@ namespace Northstar.Bench.Suites;
 internal sealed class DemoSuite : ISuite
 {
     // Fixed, so every run generates the same company whatever the day it runs.
-    private static readonly DateOnly Today = new(2026, 6, 30);
+    public static readonly DateOnly Today = new(2026, 6, 30);
 
     public ResultTable CreateTable(BenchSettings settings) => new(
         "Demo load",
@@ -24,7 +24,7 @@ internal sealed class DemoSuite : ISuite
         + "(5 branches, seed 42): generated and loaded through the ingest pipeline into gold, once.",
         ["engine", "days", "orders", "events", "time", "events/s"]);
 
-    public async Task<IReadOnlyList<string>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
     {
         await target.Warehouse.MigrateAsync(cancellationToken);
         using var pipeline = new IngestPipeline(target.Warehouse, NullLoggerFactory.Instance);
@@ -43,12 +43,14 @@ internal sealed class DemoSuite : ISuite
 
         return
         [
-            target.Name,
-            Figures.Count(settings.Days),
-            Figures.Count(orders),
-            Figures.Count(report.TotalProcessed),
-            Figures.Duration(elapsed),
-            Figures.PerSecond(report.TotalProcessed, elapsed, "events"),
+            [
+                target.Name,
+                Figures.Count(settings.Days),
+                Figures.Count(orders),
+                Figures.Count(report.TotalProcessed),
+                Figures.Duration(elapsed),
+                Figures.PerSecond(report.TotalProcessed, elapsed, "events"),
+            ],
         ];
     }
 }

@@ -17,7 +17,7 @@ internal sealed class LoadSuite : ISuite
         + "into a fresh table, from the first row to the commit.",
         ["engine", "rows", "median", "min", "rows/s (median)", "rows/s (best)"]);
 
-    public async Task<IReadOnlyList<string>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
     {
         var rows = settings.Rows;
         await target.ExecuteAsync(Dataset.CreateSchemaSql, cancellationToken);
@@ -33,12 +33,14 @@ internal sealed class LoadSuite : ISuite
 
         return
         [
-            target.Name,
-            Figures.Count(rows),
-            Figures.Duration(samples.Median),
-            Figures.Duration(samples.Min),
-            Figures.Rate(rows, samples.Median, "rows"),
-            Figures.Rate(rows, samples.Min, "rows"),
+            [
+                target.Name,
+                Figures.Count(rows),
+                Figures.Duration(samples.Median),
+                Figures.Duration(samples.Min),
+                Figures.Rate(rows, samples.Median, "rows"),
+                Figures.Rate(rows, samples.Min, "rows"),
+            ],
         ];
     }
 

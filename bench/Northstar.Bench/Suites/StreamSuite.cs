@@ -23,7 +23,7 @@ internal sealed class StreamSuite : ISuite
         + "(GetInt64, GetDateTime, GetDecimal, GetString). Target (DuckDB): at least 20 M values/s.",
         ["engine", "rows", "values", "ours median", "ours min", "values/s (median)", "engine median", "ours/engine", "target met"]);
 
-    public async Task<IReadOnlyList<string>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
     {
         var rows = settings.Rows;
         await target.EnsureFactsAsync(rows, cancellationToken);
@@ -42,15 +42,17 @@ internal sealed class StreamSuite : ISuite
         var valuesPerSecond = values / ours.Median.TotalSeconds;
         return
         [
-            target.Name,
-            Figures.Count(rows),
-            Figures.Count(values),
-            Figures.Duration(ours.Median),
-            Figures.Duration(ours.Min),
-            Figures.Rate(values, ours.Median, "values"),
-            Figures.Duration(engine.Median),
-            Figures.Ratio(ours.Median, engine.Median),
-            target.Warehouse.Engine == EngineKind.DuckDb ? (valuesPerSecond >= DuckDbMinValuesPerSecond ? "yes" : "no") : "n/a",
+            [
+                target.Name,
+                Figures.Count(rows),
+                Figures.Count(values),
+                Figures.Duration(ours.Median),
+                Figures.Duration(ours.Min),
+                Figures.Rate(values, ours.Median, "values"),
+                Figures.Duration(engine.Median),
+                Figures.Ratio(ours.Median, engine.Median),
+                target.Warehouse.Engine == EngineKind.DuckDb ? (valuesPerSecond >= DuckDbMinValuesPerSecond ? "yes" : "no") : "n/a",
+            ],
         ];
     }
 

@@ -35,7 +35,7 @@ internal sealed class WebhooksSuite : ISuite
         + "server's processor time (all cores) per event over the measured count.",
         ["server", "events", "senders", "time", "events/s", "p50", "p95", "p99", "max", "server CPU/event", "all 200 accepted"]);
 
-    public async Task<IReadOnlyList<string>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
     {
         await using var server = await ServerProcess.StartAsync(
             settings.ServerPath, [$"--Northstar:Ingest:Sources:{Source}:Secret={_secret}"], cancellationToken);
@@ -55,17 +55,19 @@ internal sealed class WebhooksSuite : ISuite
 
         return
         [
-            "Northstar.Server, DuckDB",
-            Figures.Count(settings.Rows),
-            settings.Senders.ToString(CultureInfo.InvariantCulture),
-            Figures.Duration(elapsed),
-            Figures.PerSecond(settings.Rows, elapsed, "events"),
-            Figures.Duration(Percentile(latencies, 0.50)),
-            Figures.Duration(Percentile(latencies, 0.95)),
-            Figures.Duration(Percentile(latencies, 0.99)),
-            Figures.Duration(latencies[^1]),
-            Figures.Duration(serverCpu / settings.Rows),
-            "yes",
+            [
+                "Northstar.Server, DuckDB",
+                Figures.Count(settings.Rows),
+                settings.Senders.ToString(CultureInfo.InvariantCulture),
+                Figures.Duration(elapsed),
+                Figures.PerSecond(settings.Rows, elapsed, "events"),
+                Figures.Duration(Percentile(latencies, 0.50)),
+                Figures.Duration(Percentile(latencies, 0.95)),
+                Figures.Duration(Percentile(latencies, 0.99)),
+                Figures.Duration(latencies[^1]),
+                Figures.Duration(serverCpu / settings.Rows),
+                "yes",
+            ],
         ];
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Northstar.Bench.Measuring;
 using Northstar.Bench.Suites;
+using Northstar.Core.Queries;
 using Northstar.Warehouse;
 
 namespace Northstar.Bench.Targets;
@@ -34,7 +35,14 @@ internal abstract class BenchTarget : IAsyncDisposable
     public abstract Task<string> DescribeAsync(CancellationToken cancellationToken);
 
     /// <summary>The time the engine itself reports for running <paramref name="sql"/>, without sending its result to us.</summary>
-    public abstract Task<TimeSpan> EngineTimeAsync(string sql, CancellationToken cancellationToken);
+    public Task<TimeSpan> EngineTimeAsync(string sql, CancellationToken cancellationToken) =>
+        EngineTimeAsync(new SqlStatement(sql, []), cancellationToken);
+
+    /// <summary>
+    /// The time the engine itself reports for running <paramref name="statement"/> with its parameter values bound, without
+    /// sending its result to us.
+    /// </summary>
+    public abstract Task<TimeSpan> EngineTimeAsync(SqlStatement statement, CancellationToken cancellationToken);
 
     /// <summary>A row source (FROM clause item) yielding a bigint column <c>i</c> from 0 to <paramref name="rows"/> - 1.</summary>
     protected abstract string RowSource(long rows);

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Northstar.Bench.Measuring;
+using Northstar.Core.Queries;
 using Northstar.Warehouse;
+using Northstar.Warehouse.Queries;
 
 namespace Northstar.Bench.Targets;
 
@@ -48,24 +50,15 @@ internal sealed partial class DuckDbTarget : BenchTarget
     /// Runs the query under <c>EXPLAIN ANALYZE</c>: DuckDB executes it fully, discards the rows instead of handing them to
     /// a client, and reports the query's total time, which is the engine's cost with none of our layer in it.
     /// </summary>
-    public override async Task<TimeSpan> EngineTimeAsync(string sql, CancellationToken cancellationToken)
+    public override async Task<TimeSpan> EngineTimeAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "explain analyze " + sql;
+        var rows = await connection.QueryRowsAsync(
+            statement with { Sql = "explain analyze " + statement.Sql }, null, null, cancellationToken);
         var plan = new StringBuilder();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        foreach (var cell in rows.SelectMany(row => row).OfType<string>())
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                for (var column = 0; column < reader.FieldCount; column++)
-                {
-                    if (!reader.IsDBNull(column))
-                    {
-                        plan.AppendLine(reader.GetString(column));
-                    }
-                }
-            }
+            plan.AppendLine(cell);
         }
 
         var match = TotalTime().Match(plan.ToString());

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Northstar.Bench.Measuring;
+using Northstar.Core.Queries;
 using Northstar.Warehouse;
+using Northstar.Warehouse.Queries;
 using Npgsql;
 
 namespace Northstar.Bench.Targets;
@@ -66,9 +69,12 @@ internal sealed class PostgresTarget : BenchTarget
     /// Runs the query under <c>EXPLAIN (ANALYZE, TIMING OFF)</c>: the server executes it fully but sends no rows, and
     /// reports its planning and execution times. Per-node timing is off because its clock reads would inflate the figure.
     /// </summary>
-    public override async Task<TimeSpan> EngineTimeAsync(string sql, CancellationToken cancellationToken)
+    public override async Task<TimeSpan> EngineTimeAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
-        var json = await QueryTextAsync("explain (analyze, timing off, format json) " + sql, cancellationToken);
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        var rows = await connection.QueryRowsAsync(
+            statement with { Sql = "explain (analyze, timing off, format json) " + statement.Sql }, null, null, cancellationToken);
+        var json = Convert.ToString(rows[0][0], CultureInfo.InvariantCulture) ?? "";
         using var document = JsonDocument.Parse(json);
         var plan = document.RootElement[0];
         var milliseconds = plan.GetProperty("Planning Time").GetDouble() + plan.GetProperty("Execution Time").GetDouble();

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Northstar.Bench.Measuring;
+using Northstar.Bench.Reporting;
+using Northstar.Bench.Targets;
+using Northstar.Core.Rollups;
+using Northstar.Ingest.Demo;
+using Northstar.Ingest.Pipeline;
+using Northstar.Warehouse.Queries;
+using Northstar.Warehouse.Rollups;
+
+namespace Northstar.Bench.Suites.Query;
+
+/// <summary>
+/// The executive dashboard (issue 4): its 8 tiles asked in-process over the demo company, (a) from the base tables and
+/// (b) from the rollups, each beside the engine's own time for the same statements, and the whole dashboard (the 8
+/// tiles, 4 at a time, as the batch endpoint runs them). Without the server there is no answer cache: (c) is not here.
+/// </summary>
+internal sealed class QuerySuite : ISuite
+{
+    private const int DashboardParallelism = 4;
+    private static readonly TimeSpan StatementTimeout = TimeSpan.FromMinutes(5);
+
+    public ResultTable CreateTable(BenchSettings settings) => new(
+        "Query: the executive dashboard",
+        $"The demo company over {Figures.Count(settings.Days)} days at {Figures.Count(settings.OrdersPerDay)} orders a day, "
+        + "rollups built. Per tile: compile + run its statements concurrently + assemble the answer, in-process (no HTTP, "
+        + "no answer cache), (a) from the base tables and (b) from the rollups; *engine* is the engine's own time for the "
+        + "same statements run one after the other, summed. The last row per engine is the whole dashboard: the 8 tiles, "
+        + $"{DashboardParallelism} at a time. Rollup answers are checked equal to base-table answers.",
+        ["engine", "tile", "rollup", "rows", "base p50", "base p95", "base engine p50", "base ours/engine",
+         "rollup p50", "rollup p95", "rollup engine p50", "rollup ours/engine", "base/rollup"]);
+
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(
+        BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var model = RepositoryModel.Load();
+        await PrepareAsync(target, settings, model, cancellationToken);
+
+        var query = new TileQuery(model, target, new QueryRunner(target.Warehouse, StatementTimeout), DemoSuite.Today);
+        var tiles = DashboardTiles.For(DemoSuite.Today);
+        var rows = new List<IReadOnlyList<string>>(tiles.Count + 1);
+        foreach (var tile in tiles)
+        {
+            rows.Add(await MeasureTileAsync(target, query, tile, settings.Runs, cancellationToken));
+        }
+
+        var dashboard = await Repeat.RunAsync(
+            $"{target.Name} dashboard",
+            settings.Runs,
+            [
+                new Measure("base", token => DashboardAsync(query, tiles, useRollups: false, token)),
+                new Measure("rollup", token => DashboardAsync(query, tiles, useRollups: true, token)),
+            ],
+            cancellationToken);
+        var (dashboardBase, dashboardRollup) = (dashboard[0], dashboard[1]);
+        rows.Add(
+        [
+            target.Name,
+            $"**whole dashboard** ({tiles.Count} tiles, {DashboardParallelism} at a time)",
+            "",
+            "",
+            Figures.Duration(dashboardBase.Median),
+            Figures.Duration(dashboardBase.Percentile(0.95)),
+            "n/a",
+            "n/a",
+            Figures.Duration(dashboardRollup.Median),
+            Figures.Duration(dashboardRollup.Percentile(0.95)),
+            "n/a",
+            "n/a",
+            Figures.Ratio(dashboardBase.Median, dashboardRollup.Median),
+        ]);
+        return rows;
+    }
+
+    /// <summary>The demo company loaded into a fresh warehouse, and the model's rollups built over it; not measured.</summary>
+    private static async Task PrepareAsync(BenchTarget target, BenchSettings settings, Core.Model.SemanticModel model,
+                                           CancellationToken cancellationToken)
+    {
+        await target.Warehouse.MigrateAsync(cancellationToken);
+        using var pipeline = new IngestPipeline(target.Warehouse, NullLoggerFactory.Instance);
+        var options = new DemoOptions { Today = DemoSuite.Today, Days = settings.Days, OrdersPerDay = settings.OrdersPerDay };
+
+        Progress.Line($"{target.Name} query: loading the demo company, {settings.Days} days at {settings.OrdersPerDay} orders a day (not measured)");
+        var start = Stopwatch.GetTimestamp();
+        var report = await DemoLoad.RunAsync(DemoCompany.Generate(options), pipeline, cancellationToken);
+        Verify.Equal(0L, report.Rejected, "events rejected while processing the demo");
+        Progress.Line($"{target.Name} query: {Figures.Count(report.TotalProcessed)} events loaded in {Figures.Duration(Stopwatch.GetElapsedTime(start))}");
+
+        start = Stopwatch.GetTimestamp();
+        var tables = new RollupMaintenance(model, target.Warehouse.Dialect).Tables;
+        await RollupStore.EnsureAsync(target.Warehouse, tables, cancellationToken);
+        Progress.Line($"{target.Name} query: {tables.Count} rollups built in {Figures.Duration(Stopwatch.GetElapsedTime(start))}");
+    }
+
+    private static async Task<IReadOnlyList<string>> MeasureTileAsync(
+        BenchTarget target, TileQuery query, DashboardTile tile, int runs, CancellationToken cancellationToken)
+    {
+        var rollup = query.Compile(tile.Spec, useRollups: true).Rollup;
+        var baseAnswer = await query.AnswerAsync(tile.Spec, useRollups: false, cancellationToken);
+        Verify.SameAnswer(baseAnswer, await query.AnswerAsync(tile.Spec, useRollups: true, cancellationToken), $"rollup answer of '{tile.Name}'");
+
+        var samples = await Repeat.RunAsync(
+            $"{target.Name} {tile.Name}",
+            runs,
+            [
+                new Measure("base", token => TimeAsync(() => query.AnswerAsync(tile.Spec, useRollups: false, token))),
+                new Measure("base engine", token => query.EngineTimeAsync(tile.Spec, useRollups: false, token)),
+                new Measure("rollup", token => TimeAsync(() => query.AnswerAsync(tile.Spec, useRollups: true, token))),
+                new Measure("rollup engine", token => query.EngineTimeAsync(tile.Spec, useRollups: true, token)),
+            ],
+            cancellationToken);
+        var (ours, engine, fromRollup, rollupEngine) = (samples[0], samples[1], samples[2], samples[3]);
+
+        return
+        [
+            target.Name,
+            tile.Name,
+            rollup ?? "none (base tables)",
+            Figures.Count(baseAnswer.Rows.Count),
+            Figures.Duration(ours.Median),
+            Figures.Duration(ours.Percentile(0.95)),
+            Figures.Duration(engine.Median),
+            Figures.Ratio(ours.Median, engine.Median),
+            Figures.Duration(fromRollup.Median),
+            Figures.Duration(fromRollup.Percentile(0.95)),
+            Figures.Duration(rollupEngine.Median),
+            Figures.Ratio(fromRollup.Median, rollupEngine.Median),
+            Figures.Ratio(ours.Median, fromRollup.Median),
+        ];
+    }
+
+    private static async Task<TimeSpan> DashboardAsync(
+        TileQuery query, IReadOnlyList<DashboardTile> tiles, bool useRollups, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(
+            tiles,
+            new ParallelOptions { MaxDegreeOfParallelism = DashboardParallelism, CancellationToken = cancellationToken },
+            async (tile, token) => await query.AnswerAsync(tile.Spec, useRollups, token));
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    private static async Task<TimeSpan> TimeAsync(Func<Task> answer)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await answer();
+        return Stopwatch.GetElapsedTime(start);
+    }
+}

@@ -1,0 +1,44 @@
+using Northstar.Bench.Targets;
+using Northstar.Core.Compiling;
+using Northstar.Core.Model;
+using Northstar.Core.Queries;
+using Northstar.Warehouse.Queries;
+
+namespace Northstar.Bench.Suites.Query;
+
+/// <summary>
+/// Asks one tile's question in-process as the query endpoint does (compile, then run its statements concurrently and
+/// assemble the answer), from the base tables or from the rollups; and the engine's own time for the same statements.
+/// </summary>
+internal sealed class TileQuery(SemanticModel model, BenchTarget target, QueryRunner runner, DateOnly today)
+{
+    public CompiledQuery Compile(QuerySpec spec, bool useRollups) =>
+        QueryCompiler.Compile(
+            model, spec, QueryScope.Unrestricted, new CompileContext(target.Warehouse.Dialect, today) { UseRollups = useRollups });
+
+    public async Task<QueryAnswer> AnswerAsync(QuerySpec spec, bool useRollups, CancellationToken cancellationToken) =>
+        await runner.AnswerAsync(Compile(spec, useRollups), null, cancellationToken);
+
+    /// <summary>The engine's time for each of the compiled statements, run one after the other, summed.</summary>
+    public async Task<TimeSpan> EngineTimeAsync(QuerySpec spec, bool useRollups, CancellationToken cancellationToken)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var statement in Statements(Compile(spec, useRollups)))
+        {
+            total += await target.EngineTimeAsync(statement, cancellationToken);
+        }
+
+        return total;
+    }
+
+    private static IEnumerable<SqlStatement> Statements(CompiledQuery query)
+    {
+        yield return query.Rows;
+        yield return query.Totals;
+        if (query.Comparison is { } comparison)
+        {
+            yield return comparison.Rows;
+            yield return comparison.Totals;
+        }
+    }
+}
