@@ -11,7 +11,7 @@ public sealed class PostgresServerTests
     public async Task Info_names_postgresql_with_its_own_version()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var factory = new NorthstarAppFactory(PostgresSettings(database));
+        await using var factory = new NorthstarAppFactory(NorthstarAppFactory.PostgresSettings(database.ConnectionString));
         using var client = factory.CreateClient();
 
         var body = await HttpAssert.JsonAsync(await client.GetAsync(new Uri("/api/info", UriKind.Relative)), HttpStatusCode.OK);
@@ -26,7 +26,7 @@ public sealed class PostgresServerTests
     {
         var replica = TestServices.Require(TestServices.PostgresReplica, "NORTHSTAR_TEST_PG_REPLICA");
         await using var database = await PostgresTestDatabase.CreateAsync();
-        var settings = PostgresSettings(database);
+        var settings = NorthstarAppFactory.PostgresSettings(database.ConnectionString);
         settings["Northstar:Database:Replicas:0"] = database.On(replica);
         // Checked on every read, so the answer reflects the replica now rather than at the last interval.
         settings["Northstar:Database:ReplicaCheckInterval"] = "00:00:00";
@@ -47,12 +47,6 @@ public sealed class PostgresServerTests
         Assert.DoesNotContain("Host=", body.GetRawText(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Username=", body.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
-
-    private static Dictionary<string, string?> PostgresSettings(PostgresTestDatabase database) => new()
-    {
-        ["Northstar:Database:Engine"] = "postgres",
-        ["Northstar:Database:ConnectionString"] = database.ConnectionString,
-    };
 
     /// <summary>Reads /readyz (which must be 200) until <paramref name="condition"/> holds, for at most 30 seconds.</summary>
     private static async Task<JsonElement> PollReadinessAsync(HttpClient client, Func<JsonElement, bool> condition)

@@ -34,23 +34,7 @@ public sealed class IngestApp : IAsyncDisposable
 
     public static async Task<IngestApp> StartAsync(TestEngine engine, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
-        TempFolder? folder = null;
-        PostgresTestDatabase? database = null;
-        Dictionary<string, string?> settings;
-        if (engine == TestEngine.DuckDb)
-        {
-            folder = new TempFolder();
-            settings = NorthstarAppFactory.DuckDbSettings(folder.Path);
-        }
-        else
-        {
-            database = await PostgresTestDatabase.CreateAsync();
-            settings = new()
-            {
-                ["Northstar:Database:Engine"] = "postgres",
-                ["Northstar:Database:ConnectionString"] = database.ConnectionString,
-            };
-        }
+        var (settings, folder, database) = await NorthstarAppFactory.OwnWarehouseAsync(engine);
 
         settings[$"Northstar:Ingest:Sources:{Source}:Secret"] = Secret;
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())

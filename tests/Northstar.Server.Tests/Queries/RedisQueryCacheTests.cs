@@ -28,12 +28,9 @@ public sealed class RedisQueryCacheTests
     {
         await using var nodeA = await IngestApp.StartAsync(TestEngine.Postgres, RedisSettings);
         var database = nodeA.Factory.Services.GetRequiredService<IOptions<NorthstarOptions>>().Value.Database;
-        await using var nodeB = new NorthstarAppFactory(new Dictionary<string, string?>
-        {
-            ["Northstar:Database:Engine"] = "postgres",
-            ["Northstar:Database:ConnectionString"] = database.ConnectionString,
-            ["Northstar:Redis"] = TestServices.Redis,
-        });
+        var settingsB = NorthstarAppFactory.PostgresSettings(database.ConnectionString!);
+        settingsB["Northstar:Redis"] = TestServices.Redis;
+        await using var nodeB = new NorthstarAppFactory(settingsB);
         using var clientB = nodeB.CreateClient();
         await QueryScenarios.LoadOrdersAsync(nodeA, ("ord-1", 2m));
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Northstar.Server.Tests.Ingest;
+using Northstar.Testing;
 
 namespace Northstar.Server.Tests.Support;
 
@@ -18,6 +20,30 @@ public sealed class NorthstarAppFactory(IReadOnlyDictionary<string, string?> set
         ["Northstar:Database:Engine"] = "duckdb",
         ["Northstar:Database:DataDirectory"] = dataDirectory,
     };
+
+    /// <summary>Settings for the PostgreSQL database of <paramref name="connectionString"/>.</summary>
+    public static Dictionary<string, string?> PostgresSettings(string connectionString) => new()
+    {
+        ["Northstar:Database:Engine"] = "postgres",
+        ["Northstar:Database:ConnectionString"] = connectionString,
+    };
+
+    /// <summary>
+    /// A warehouse of the test's own on <paramref name="engine"/> (a data folder or a database, for the caller to dispose)
+    /// and the settings that point the app at it.
+    /// </summary>
+    public static async Task<(Dictionary<string, string?> Settings, TempFolder? Folder, PostgresTestDatabase? Database)> OwnWarehouseAsync(
+        TestEngine engine)
+    {
+        if (engine == TestEngine.DuckDb)
+        {
+            var folder = new TempFolder();
+            return (DuckDbSettings(folder.Path), folder, null);
+        }
+
+        var database = await PostgresTestDatabase.CreateAsync();
+        return (PostgresSettings(database.ConnectionString), null, database);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -56,23 +56,7 @@ public sealed class DemoWarehouse : IAsyncDisposable
     /// <summary>Starts the app, reading the fact tables only, and loads the demo company into its warehouse.</summary>
     public static async Task<DemoWarehouse> StartAsync(TestEngine engine)
     {
-        TempFolder? folder = null;
-        PostgresTestDatabase? database = null;
-        Dictionary<string, string?> settings;
-        if (engine == TestEngine.DuckDb)
-        {
-            folder = new TempFolder();
-            settings = NorthstarAppFactory.DuckDbSettings(folder.Path);
-        }
-        else
-        {
-            database = await PostgresTestDatabase.CreateAsync();
-            settings = new()
-            {
-                ["Northstar:Database:Engine"] = "postgres",
-                ["Northstar:Database:ConnectionString"] = database.ConnectionString,
-            };
-        }
+        var (settings, folder, database) = await NorthstarAppFactory.OwnWarehouseAsync(engine);
 
         var warehouse = new DemoWarehouse(engine, settings, useRollups: false, folder, database);
         try
