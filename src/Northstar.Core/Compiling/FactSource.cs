@@ -47,16 +47,14 @@ internal sealed class FactSource(Subject subject, TimeDimension time) : Aggregat
     }
 
     /// <summary>
-    /// The partial aggregates a rollup keeps of <paramref name="measure"/>, with their columns: the measure itself,
-    /// or the sum and the count of the values of an average (re-aggregated as Σsum / Σcount).
+    /// The partial aggregates a rollup keeps of <paramref name="measure"/>, with their columns: the measure itself
+    /// (a distinct count too: the rollup was checked to keep it, see <see cref="DistinctCounts"/>), or the sum and the
+    /// count of the values of an average (re-aggregated as Σsum / Σcount).
     /// </summary>
     public IEnumerable<SqlSelectItem> Partials(Measure measure)
     {
         switch (measure.Aggregation)
         {
-            case Aggregation.CountDistinct:
-                throw new InvalidOperationException(
-                    $"The measure '{measure.Name}' is a distinct count: a rollup cannot keep it, as it does not add up across buckets.");
             case Aggregation.Avg:
                 yield return new SqlSelectItem(Aggregate(measure, "sum", distinct: false), RollupColumns.AverageSum(measure.Name));
                 yield return new SqlSelectItem(Aggregate(measure, "count", distinct: false), RollupColumns.AverageCount(measure.Name));

@@ -8,7 +8,7 @@ namespace Northstar.Core.Compiling;
 /// A rollup table standing in for a subject's fact table: dimensions, date, hour and branch are its columns, and each
 /// measure re-aggregates its partial aggregates (the measure's own filter was applied when the rollup was filled).
 /// </summary>
-internal sealed class RollupSource(Rollup rollup) : AggregateSource
+internal sealed class RollupSource(Subject subject, Rollup rollup) : AggregateSource
 {
     /// <inheritdoc />
     public override SqlExpression Dimension(string name) => Column(RollupColumns.Dimension(name));
@@ -28,12 +28,15 @@ internal sealed class RollupSource(Rollup rollup) : AggregateSource
 
     /// <summary>
     /// Sums and counts add up (a count's sum cast back to the bigint a count is; both 0 over no rows, like the fact
-    /// table's); min and max of partial minima and maxima; an average is Σsum / Σcount.
+    /// table's); min and max of partial minima and maxima; an average is Σsum / Σcount. A distinct count adds up when
+    /// the measure determines the rollup's buckets, or is counted again over the values of the rollup's dimension on
+    /// the counted column (<see cref="DistinctCounts"/>).
     /// </summary>
     public override SqlExpression Measure(Measure measure) => measure.Aggregation switch
     {
         Aggregation.Sum => Sum(RollupColumns.Measure(measure.Name)),
         Aggregation.Count => new SqlCast(Sum(RollupColumns.Measure(measure.Name)), DataType.Integer),
+        Aggregation.CountDistinct => DistinctCount(measure),
         Aggregation.Min => new SqlFunction("min", [Column(RollupColumns.Measure(measure.Name))]),
         Aggregation.Max => new SqlFunction("max", [Column(RollupColumns.Measure(measure.Name))]),
         Aggregation.Avg => new SqlBinary(SqlBinaryOperator.Divide,
@@ -47,6 +50,15 @@ internal sealed class RollupSource(Rollup rollup) : AggregateSource
 
     /// <inheritdoc />
     public override IReadOnlyList<SqlJoin> Joins => [];
+
+    private SqlExpression DistinctCount(Measure measure) => DistinctCounts.Keeping(subject, rollup, measure) switch
+    {
+        (DistinctCountKeeping.Additive, _) => new SqlCast(Sum(RollupColumns.Measure(measure.Name)), DataType.Integer),
+        (DistinctCountKeeping.ByDimension, { } dimension) => new SqlFunction(
+            "count", [Column(RollupColumns.Dimension(dimension))], Distinct: true,
+            new SqlBinary(SqlBinaryOperator.Greater, Column(RollupColumns.Measure(measure.Name)), new SqlNumber(0))),
+        _ => throw new InvalidOperationException($"The rollup '{rollup.Name}' cannot answer the distinct count '{measure.Name}'."),
+    };
 
     private static SqlFunction Sum(string column) => new("coalesce", [new SqlFunction("sum", [Column(column)]), new SqlNumber(0)]);
 

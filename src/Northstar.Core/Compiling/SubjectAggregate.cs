@@ -38,7 +38,7 @@ internal static class SubjectAggregate
                                   DateRange? window, bool grouped, string? onlyGroups)
     {
         var subject = part.Subject;
-        AggregateSource source = part.Rollup is { } rollup ? new RollupSource(rollup) : new FactSource(subject, part.Time);
+        AggregateSource source = part.Rollup is { } rollup ? new RollupSource(subject, rollup) : new FactSource(subject, part.Time);
 
         // Totals need the group keys only to find the rows of the groups that pass the metric filters.
         var keys = new List<SqlSelectItem>();

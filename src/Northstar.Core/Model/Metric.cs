@@ -13,6 +13,11 @@ public abstract record Metric(string Name, string Label, ValueFormat Format, str
 /// every condition holds (<c>count where outcome = 'sold'</c>). <see cref="Column"/> is a fact column
 /// (<see cref="ColumnRef.Join"/> null) or a column of one of the subject's joins.
 /// </summary>
+/// <remarks>
+/// <see cref="Determines"/> (distinct counts only) lists fact columns that have a single value for each counted value
+/// (an order's lines share its date, hour and branch): buckets by those columns never share a counted value, so a rollup
+/// keyed only by them can keep the count per bucket and add it up.
+/// </remarks>
 public sealed record Measure(
     string Name, string Label, ValueFormat Format, string? Description, SourceLocation Source,
     string Subject, Aggregation Aggregation, ColumnRef? Column, IReadOnlyList<Condition> Filter)
@@ -21,6 +26,9 @@ public sealed record Measure(
     /// <inheritdoc />
     public override DataType Type =>
         Aggregation is Aggregation.Count or Aggregation.CountDistinct ? DataType.Integer : DataType.Number;
+
+    /// <summary>For a distinct count, the fact columns that have one value per counted value; empty when none is declared.</summary>
+    public IReadOnlyList<string> Determines { get; init; } = [];
 
     /// <summary>Whether the measure can be re-aggregated from partial aggregates (sum, count, min, max).</summary>
     public bool IsAdditive => Aggregation is Aggregation.Sum or Aggregation.Count or Aggregation.Min or Aggregation.Max;

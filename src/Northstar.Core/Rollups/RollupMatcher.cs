@@ -8,9 +8,10 @@ namespace Northstar.Core.Rollups;
 /// Chooses, for each subject a query reads, the rollup that can answer it exactly, if any: a rollup of that subject and
 /// time dimension, at a grain no finer than the query's (day answers day to year; hour answers every grain), holding
 /// every dimension the query groups or filters by (its segments' included) and every base measure it needs, under a
-/// scope the rollup can enforce (unrestricted, a window of days, or branches). Of several, the smallest: a day rollup
-/// before an hour rollup (which holds up to 24 buckets a day, more than an extra dimension usually multiplies), then the
-/// fewest dimensions, then by name.
+/// scope the rollup can enforce (unrestricted, a window of days, or branches). Of several, the smallest: one that does not
+/// group by counted values (a customer id, to keep distinct customers) before one that does, a day rollup before an hour
+/// rollup (which holds up to 24 buckets a day, more than an extra dimension usually multiplies), then the fewest
+/// dimensions, then by name.
 /// </summary>
 internal static class RollupMatcher
 {
@@ -18,15 +19,25 @@ internal static class RollupMatcher
     public static ValidatedQuery Apply(SemanticModel model, ValidatedQuery query, QueryScope scope) =>
         query with { Parts = [.. query.Parts.Select(part => part with { Rollup = Find(model, query, scope, part) })] };
 
+    /// <summary>
+    /// How many of the rollup's dimensions it groups by to keep a distinct count (a customer id): such a rollup holds
+    /// about one row per counted value a day, so it is the last choice of those that can answer.
+    /// </summary>
+    private static int CountedValueDimensions(SemanticModel model, Rollup rollup)
+    {
+        var subject = model.Subjects[rollup.Subject];
+        return rollup.Measures.Select(name => model.Metrics[name]).OfType<Measure>()
+            .Select(measure => DistinctCounts.Keeping(subject, rollup, measure))
+            .Where(keeping => keeping.How == DistinctCountKeeping.ByDimension)
+            .Select(keeping => keeping.Dimension)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+    }
+
     private static Rollup? Find(SemanticModel model, ValidatedQuery query, QueryScope scope, SubjectPart part)
     {
         // The rollup has no employee column; a branch restriction needs its branch column.
         if (scope.EmployeeId is not null || (scope.Branches is not null && part.Subject.Scope.Branch is null))
-        {
-            return null;
-        }
-
-        if (part.Measures.Any(measure => !RollupTable.CanKeep(measure)))
         {
             return null;
         }
@@ -42,7 +53,8 @@ internal static class RollupMatcher
             .Where(rollup => query.Time is null || rollup.Grain == Grain.Hour || query.Time.Grain != Grain.Hour)
             .Where(rollup => dimensions.All(rollup.Dimensions.Contains))
             .Where(rollup => part.Measures.All(measure => rollup.Measures.Contains(measure.Name)))
-            .OrderByDescending(rollup => rollup.Grain)
+            .OrderBy(rollup => CountedValueDimensions(model, rollup))
+            .ThenByDescending(rollup => rollup.Grain)
             .ThenBy(rollup => rollup.Dimensions.Count)
             .ThenBy(rollup => rollup.Name, StringComparer.Ordinal)
             .FirstOrDefault();

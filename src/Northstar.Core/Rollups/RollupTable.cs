@@ -71,22 +71,38 @@ public sealed class RollupTable
                 "or by hour (coarser buckets could not answer ranges that start or end inside one).");
         }
 
+        var subject = model.Subjects[rollup.Subject];
         var measures = rollup.Measures.Select(name => (Measure)model.Metrics[name]).ToArray();
-        if (measures.FirstOrDefault(measure => !CanKeep(measure)) is { } distinct)
+        if (measures.FirstOrDefault(measure => !CanKeep(subject, rollup, measure)) is { } distinct)
         {
             throw new InvalidOperationException(
-                $"The rollup '{rollup.Name}' ({rollup.Source}) lists '{distinct.Name}', a distinct count: distinct counts do not " +
-                "add up across buckets, so a rollup cannot keep them.");
+                $"The rollup '{rollup.Name}' ({rollup.Source}) lists '{distinct.Name}', a distinct count it cannot keep: " +
+                DistinctCountAdvice(subject, rollup, distinct));
         }
 
-        return new RollupTable(rollup, model.Subjects[rollup.Subject], measures, dialect);
+        return new RollupTable(rollup, subject, measures, dialect);
     }
 
-    /// <summary>Whether a rollup can keep <paramref name="measure"/>: every aggregation but the distinct count.</summary>
-    public static bool CanKeep(Measure measure)
+    /// <summary>
+    /// Whether <paramref name="rollup"/> can keep <paramref name="measure"/>: every aggregation, a distinct count only
+    /// when the rollup's buckets are keyed by columns the measure determines, or group by the counted column
+    /// (<see cref="DistinctCounts"/>).
+    /// </summary>
+    public static bool CanKeep(Subject subject, Rollup rollup, Measure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        return measure.Aggregation != Aggregation.CountDistinct;
+        return measure.Aggregation != Aggregation.CountDistinct
+               || DistinctCounts.Keeping(subject, rollup, measure).How != DistinctCountKeeping.None;
+    }
+
+    /// <summary>What to change so that <paramref name="rollup"/> can keep the distinct count <paramref name="measure"/>.</summary>
+    public static string DistinctCountAdvice(Subject subject, Rollup rollup, Measure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var missing = DistinctCounts.UndeterminedBucketColumns(subject, rollup, measure);
+        return "its values may fall into several of the rollup's buckets, whose counts would then not add up. Group the rollup " +
+               "by a dimension on the counted column, or declare in the measure that its value determines the rollup's " +
+               $"bucket columns (determines: [...], missing: {string.Join(", ", missing)})";
     }
 
     /// <summary>Whether <paramref name="rollup"/> is by day or by hour, the grains a rollup can be kept at.</summary>

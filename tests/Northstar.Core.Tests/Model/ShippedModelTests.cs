@@ -1,4 +1,5 @@
 using Northstar.Core.Model;
+using Northstar.Core.Rollups;
 using Northstar.Core.Model.Loading;
 
 namespace Northstar.Core.Tests.ModelLoading;
@@ -76,14 +77,20 @@ public class ShippedModelTests
     }
 
     [Fact]
-    public void Rollups_hold_additive_measures_and_the_branch_id_so_scoped_queries_can_use_them()
+    public void Rollups_hold_measures_they_can_re_aggregate_and_the_branch_id_so_scoped_queries_can_use_them()
     {
         Assert.NotEmpty(Model.Rollups);
         Assert.All(Model.Rollups, rollup =>
         {
             Assert.Contains("location_id", rollup.Dimensions);
-            Assert.All(rollup.Measures, m => Assert.True(((Measure)Model.Metrics[m]).IsAdditive, $"{rollup.Name}: {m} is not additive"));
+            Assert.All(rollup.Measures, m => Assert.True(
+                RollupTable.CanKeep(Model.Subjects[rollup.Subject], rollup, (Measure)Model.Metrics[m]), $"{rollup.Name}: cannot keep {m}"));
         });
+        var customers = Assert.Single(Model.Rollups, r => r.Name == "sales_customers_daily");
+        Assert.Equal((DistinctCountKeeping.ByDimension, "customer_id"),
+                     DistinctCounts.Keeping(Model.Subjects["sales"], customers, (Measure)Model.Metrics["customers"]));
+        Assert.Equal(DistinctCountKeeping.Additive,
+                     DistinctCounts.Keeping(Model.Subjects["sales"], customers, (Measure)Model.Metrics["orders"]).How);
         var sales = Assert.Single(Model.Rollups, r => r.Name == "sales_daily");
         Assert.Equal(("sales", Grain.Day), (sales.Subject, sales.Grain));
         Assert.Contains("category", sales.Dimensions);

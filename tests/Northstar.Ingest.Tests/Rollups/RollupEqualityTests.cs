@@ -60,7 +60,12 @@ public sealed class RollupEqualityTests
         Assert.Superset(model.Rollups.SelectMany(rollup => rollup.Measures).ToHashSet(), served.ToHashSet());
         Assert.Contains("refunds", served);
         Assert.Contains("refund_rate", served);
-        Assert.DoesNotContain("orders", served);
+        // Distinct counts: orders add up (an order has one day, hour and branch), customers are counted again over
+        // sales_customers_daily's customer ids; refunded orders do neither (an order can be refunded on several days).
+        Assert.Contains("orders", served);
+        Assert.Contains("aov", served);
+        Assert.Contains("customers", served);
+        Assert.DoesNotContain("refunded_orders", served);
 
         foreach (var metric in served)
         {
@@ -70,7 +75,8 @@ public sealed class RollupEqualityTests
                 var rollup = await RollupAnswers.AssertSameAsync(model, warehouse.Warehouse, spec, QueryScope.Unrestricted, Small.Today,
                                                                  $"{metric}: {shape}");
                 Assert.NotNull(rollup);
-                Assert.DoesNotContain("_hourly", rollup, StringComparison.Ordinal); // a day rollup is smaller
+                // A day rollup is smaller; but the only day rollup with orders is the one by customer (a row per customer a day).
+                Assert.Equal(metric is "orders" or "aov", rollup.Contains("_hourly", StringComparison.Ordinal));
             }
 
             var scoped = RollupAnswers.Spec(Shapes[0].Replace("{0}", metric, StringComparison.Ordinal));
@@ -88,6 +94,13 @@ public sealed class RollupEqualityTests
             Assert.Equal("sales_hourly", await RollupAnswers.AssertSameAsync(model, warehouse.Warehouse, hourly, new QueryScope([branch], null, null),
                                                                            Small.Today, $"{metric} by hour"));
         }
+
+        // The KPI cards: customers with the revenue and orders beside them, from the rollup by customer.
+        var cards = RollupAnswers.Spec("""
+            { "metrics": ["revenue", "orders", "aov", "customers"], "time": { "range": { "preset": "last_30_days" } }, "compare": "previous_period" }
+            """);
+        Assert.Equal("sales_customers_daily", await RollupAnswers.AssertSameAsync(model, warehouse.Warehouse, cards, new QueryScope([branch], null, null),
+                                                                                 Small.Today, "KPI cards"));
 
         // Several subjects at once, each from its own rollup, merged on the shared dimension.
         var mixed = RollupAnswers.Spec("""

@@ -10,7 +10,7 @@ internal static class MetricReader
     private static readonly string[] DerivedKeys = ["label", "description", "format", "expr"];
 
     private static readonly string[] SubjectMetricKeys =
-        ["label", "description", "format", "where", "sum", "count", "count_distinct", "avg", "min", "max", "expr"];
+        ["label", "description", "format", "where", "determines", "sum", "count", "count_distinct", "avg", "min", "max", "expr"];
 
     /// <summary>Reads a model-level metric, which can only be derived.</summary>
     public static DeclaredMetric ReadModelMetric(string name, ModelNode node)
@@ -40,6 +40,13 @@ internal static class MetricReader
             return invalid;
         }
 
+        var determinesNode = map.Optional("determines");
+        if (determinesNode is not null && kinds[0] != "count_distinct")
+        {
+            determinesNode.Error("only a distinct count (count_distinct) declares the fact columns its value determines");
+            return invalid;
+        }
+
         if (kinds[0] == "expr")
         {
             if (map.Optional("where") is { } where)
@@ -57,17 +64,21 @@ internal static class MetricReader
         var column = countsRows ? null : ReadColumn(columnNode, joins);
         var columnValid = countsRows ? CountsRows(columnNode) : column is not null;
         var filter = map.Optional("where") is { } whereNode ? ConditionReader.ReadAll(whereNode, dimensions) : [];
+        var determines = determinesNode?.IdentifierList();
         var label = map.RequiredText("label");
         var format = map.Optional("format")?.OneOf(WireNames.Formats)
             ?? (aggregation is Aggregation.Count or Aggregation.CountDistinct ? ValueFormat.Integer : ValueFormat.Number);
-        if (label is null || !columnValid)
+        if (label is null || !columnValid || (determinesNode is not null && determines is null))
         {
             return invalid;
         }
 
         var measure = new Measure(
             name, label, format, map.OptionalText("description"), node.Source,
-            subject, aggregation, column, filter);
+            subject, aggregation, column, filter)
+        {
+            Determines = [.. (determines ?? []).Select(item => item.Name).Distinct(StringComparer.Ordinal)],
+        };
         return new DeclaredMetric(name, node, measure, null);
     }
 

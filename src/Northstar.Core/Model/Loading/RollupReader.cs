@@ -1,3 +1,5 @@
+using Northstar.Core.Rollups;
+
 namespace Northstar.Core.Model.Loading;
 
 /// <summary>
@@ -61,8 +63,6 @@ internal static class RollupReader
             { Metric: DerivedMetric } => "is a derived metric: list the measures it is computed from",
             { Metric: Measure measure } when measure.Subject != subject.Name =>
                 $"is a measure of subject '{measure.Subject}', not of '{subject.Name}'",
-            { Metric: Measure { Aggregation: Aggregation.CountDistinct } } =>
-                "is a distinct count: distinct counts do not add up across buckets, so a rollup cannot keep them",
             _ => null,
         });
         if (measures.Count == 0)
@@ -75,8 +75,17 @@ internal static class RollupReader
             return null;
         }
 
-        return new Rollup(name, subject.Name, time, grain.Value, [.. dimensions.Select(d => d.Name)],
+        var rollup = new Rollup(name, subject.Name, time, grain.Value, [.. dimensions.Select(d => d.Name)],
             [.. measures.Select(m => m.Name)], node.Source);
+        foreach (var (measureName, measureNode) in measures)
+        {
+            if (metrics[measureName].Metric is Measure measure && !RollupTable.CanKeep(subject, rollup, measure))
+            {
+                measureNode.Error($"'{measureName}' is a distinct count this rollup cannot keep: {RollupTable.DistinctCountAdvice(subject, rollup, measure)}");
+            }
+        }
+
+        return node.Errors.Count > errorCount ? null : rollup;
     }
 
     /// <summary>Reports repeated items and the problem <paramref name="problem"/> finds with an item (null: none).</summary>
