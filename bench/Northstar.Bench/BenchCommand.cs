@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Numerics;
+using System.Text.RegularExpressions;
 using Northstar.Bench.Targets;
 using Northstar.Warehouse;
 
 namespace Northstar.Bench;
 
 /// <summary>The command line: one verb per suite, the same options on each.</summary>
-internal static class BenchCommand
+internal static partial class BenchCommand
 {
     private const long DefaultRows = 10_000_000;
     private const int DefaultRuns = 5;
@@ -137,10 +138,19 @@ internal static class BenchCommand
             Description = "Measured runs after the warm-up run; the report gives their p50 and p95.",
             DefaultValueFactory = _ => DefaultQueryRuns,
         });
+        var keep = new Option<string>("--keep")
+        {
+            Description = "Keep the prepared warehouse under this name (a-z, 0-9, _) and reuse it on the next run of the same size.",
+        };
+        keep.Validators.Add(result =>
+        {
+            if (result.GetValue(keep) is { } name && !KeepName().IsMatch(name))
+                result.AddError($"--keep must be 1 to 30 of a-z, 0-9 and _; \"{name}\" is not.");
+        });
         var command = new Command(
             "query", "The executive dashboard's 8 tiles in-process, from the base tables and from the rollups, beside the engine's time.")
         {
-            engine, days, ordersPerDay, runs,
+            engine, days, ordersPerDay, runs, keep,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -149,11 +159,15 @@ internal static class BenchCommand
             {
                 Days = parse.GetValue(days),
                 OrdersPerDay = parse.GetValue(ordersPerDay),
+                Keep = parse.GetValue(keep),
             };
             return BenchRunner.RunAsync(settings, cancellationToken);
         });
         return command;
     }
+
+    [GeneratedRegex("^[a-z0-9_]{1,30}$")]
+    private static partial Regex KeepName();
 
     private static Option<T> AtLeastOne<T>(Option<T> option)
         where T : struct, INumber<T>

@@ -25,7 +25,7 @@ internal static class BenchRunner
 
             foreach (var engine in settings.Engines)
             {
-                await using var target = await BenchTarget.CreateAsync(engine, cancellationToken);
+                await using var target = await BenchTarget.CreateAsync(engine, settings.Keep, cancellationToken);
                 engines.Add(await target.DescribeAsync(cancellationToken));
                 engineTimeSources.Add($"{target.Name}: {target.EngineTimeSource}");
                 for (var i = 0; i < suites.Count; i++)

@@ -33,6 +33,12 @@ internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadO
     /// <summary>Concurrent senders (the webhooks suite).</summary>
     public int Senders { get; init; }
 
+    /// <summary>
+    /// The name under which the prepared warehouse is kept after the run and found again by the next run (the query
+    /// suite); null: a fresh warehouse, deleted at the end.
+    /// </summary>
+    public string? Keep { get; init; }
+
     /// <summary>The built Northstar.Server.dll to start (the webhooks suite).</summary>
     public string ServerPath { get; init; } = "";
 

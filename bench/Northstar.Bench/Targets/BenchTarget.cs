@@ -25,10 +25,11 @@ internal abstract class BenchTarget : IAsyncDisposable
     /// <summary>How <see cref="EngineTimeAsync"/> obtains its figure, for the report.</summary>
     public abstract string EngineTimeSource { get; }
 
-    public static async Task<BenchTarget> CreateAsync(EngineKind engine, CancellationToken cancellationToken) => engine switch
+    /// <summary>The target of <paramref name="engine"/>: a fresh warehouse, or the one kept under <paramref name="keep"/>.</summary>
+    public static async Task<BenchTarget> CreateAsync(EngineKind engine, string? keep, CancellationToken cancellationToken) => engine switch
     {
-        EngineKind.DuckDb => DuckDbTarget.Create(),
-        _ => await PostgresTarget.CreateAsync(cancellationToken),
+        EngineKind.DuckDb => DuckDbTarget.Create(keep),
+        _ => await PostgresTarget.CreateAsync(keep, cancellationToken),
     };
 
     /// <summary>The engine and its version, e.g. <c>DuckDB v1.5.6</c>.</summary>
@@ -65,8 +66,8 @@ internal abstract class BenchTarget : IAsyncDisposable
     public async Task<long> CountAsync(string table, CancellationToken cancellationToken) =>
         Convert.ToInt64(await ScalarAsync($"select count(*) from {table}", cancellationToken), CultureInfo.InvariantCulture);
 
-    /// <summary>Runs a query returning one value on a read connection, as text.</summary>
-    protected async Task<string> QueryTextAsync(string sql, CancellationToken cancellationToken) =>
+    /// <summary>Runs a query returning one value on a read connection, as text (empty for no row or null).</summary>
+    public async Task<string> TextAsync(string sql, CancellationToken cancellationToken) =>
         Convert.ToString(await ScalarAsync(sql, cancellationToken), CultureInfo.InvariantCulture) ?? "";
 
     private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)

@@ -8,23 +8,27 @@ using Northstar.Warehouse.Queries;
 
 namespace Northstar.Bench.Targets;
 
-/// <summary>DuckDB in a database file of its own under a temporary folder, deleted when the run ends.</summary>
+/// <summary>
+/// DuckDB in a database file of its own under a temporary folder, deleted when the run ends; or, kept under a name, in
+/// the folder of that name, left for the next run.
+/// </summary>
 internal sealed partial class DuckDbTarget : BenchTarget
 {
     private readonly string _folder;
+    private readonly bool _kept;
 
-    private DuckDbTarget(IWarehouse warehouse, string folder)
-        : base(warehouse) => _folder = folder;
+    private DuckDbTarget(IWarehouse warehouse, string folder, bool kept)
+        : base(warehouse) => (_folder, _kept) = (folder, kept);
 
     public override string Name => "duckdb";
 
     public override string EngineTimeSource => "`EXPLAIN ANALYZE`, its *Total Time*";
 
-    public static DuckDbTarget Create()
+    public static DuckDbTarget Create(string? keep)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "northstar-bench-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "northstar-bench-" + (keep is null ? Guid.NewGuid().ToString("N") : "keep-" + keep));
         Directory.CreateDirectory(folder);
-        Progress.Line($"duckdb: database file in {folder}");
+        Progress.Line($"duckdb: database file in {folder}" + (keep is null ? "" : " (kept)"));
         try
         {
             var options = new WarehouseOptions
@@ -34,9 +38,9 @@ internal sealed partial class DuckDbTarget : BenchTarget
                 // Not bench.duckdb: DuckDB names the catalog after the file, and a catalog "bench" would clash with the schema.
                 DuckDbFile = "warehouse.duckdb",
             };
-            return new DuckDbTarget(WarehouseFactory.Create(options), folder);
+            return new DuckDbTarget(WarehouseFactory.Create(options), folder, kept: keep is not null);
         }
-        catch
+        catch when (keep is null)
         {
             Directory.Delete(folder, recursive: true);
             throw;
@@ -44,7 +48,7 @@ internal sealed partial class DuckDbTarget : BenchTarget
     }
 
     public override async Task<string> DescribeAsync(CancellationToken cancellationToken) =>
-        "DuckDB " + await QueryTextAsync("select version()", cancellationToken);
+        "DuckDB " + await TextAsync("select version()", cancellationToken);
 
     /// <summary>
     /// Runs the query under <c>EXPLAIN ANALYZE</c>: DuckDB executes it fully, discards the rows instead of handing them to
@@ -78,6 +82,8 @@ internal sealed partial class DuckDbTarget : BenchTarget
     public override async ValueTask DisposeAsync()
     {
         await Warehouse.DisposeAsync();
+        if (_kept)
+            return;
         Directory.Delete(_folder, recursive: true);
         Progress.Line($"duckdb: deleted {_folder}");
     }

@@ -8,7 +8,10 @@ using Npgsql;
 
 namespace Northstar.Bench.Targets;
 
-/// <summary>PostgreSQL in a database of its own, created on the configured server for the run and dropped at its end.</summary>
+/// <summary>
+/// PostgreSQL in a database of its own, created on the configured server for the run and dropped at its end; or, kept
+/// under a name, in the database <c>ns_bench_keep_&lt;name&gt;</c>, created when missing and left for the next run.
+/// </summary>
 internal sealed class PostgresTarget : BenchTarget
 {
     private const string ServerVariable = "NORTHSTAR_BENCH_PG";
@@ -16,12 +19,14 @@ internal sealed class PostgresTarget : BenchTarget
 
     private readonly string _serverConnectionString;
     private readonly string _database;
+    private readonly bool _kept;
 
-    private PostgresTarget(IWarehouse warehouse, string serverConnectionString, string database)
+    private PostgresTarget(IWarehouse warehouse, string serverConnectionString, string database, bool kept)
         : base(warehouse)
     {
         _serverConnectionString = serverConnectionString;
         _database = database;
+        _kept = kept;
     }
 
     public override string Name => "postgres";
@@ -37,13 +42,21 @@ internal sealed class PostgresTarget : BenchTarget
         }
     }
 
-    public static async Task<PostgresTarget> CreateAsync(CancellationToken cancellationToken)
+    public static async Task<PostgresTarget> CreateAsync(string? keep, CancellationToken cancellationToken)
     {
         var server = Server();
 
-        var database = "ns_bench_" + Guid.NewGuid().ToString("N");
-        await ExecuteOnServerAsync(server, $"create database {database}", cancellationToken);
-        Progress.Line($"postgres: created database {database}");
+        var database = keep is null ? "ns_bench_" + Guid.NewGuid().ToString("N") : "ns_bench_keep_" + keep;
+        if (keep is null || !await DatabaseExistsAsync(server, database, cancellationToken))
+        {
+            await ExecuteOnServerAsync(server, $"create database {database}", cancellationToken);
+            Progress.Line($"postgres: created database {database}");
+        }
+        else
+        {
+            Progress.Line($"postgres: using the kept database {database}");
+        }
+
         try
         {
             // Loads and scans of 10M rows outlast Npgsql's default 30-second command timeout on a busy machine.
@@ -53,9 +66,9 @@ internal sealed class PostgresTarget : BenchTarget
                 Engine = WarehouseOptions.PostgresEngine,
                 ConnectionString = builder.ConnectionString,
             };
-            return new PostgresTarget(WarehouseFactory.Create(options), server, database);
+            return new PostgresTarget(WarehouseFactory.Create(options), server, database, kept: keep is not null);
         }
-        catch
+        catch when (keep is null)
         {
             await DropDatabaseAsync(server, database, CancellationToken.None);
             throw;
@@ -63,7 +76,7 @@ internal sealed class PostgresTarget : BenchTarget
     }
 
     public override async Task<string> DescribeAsync(CancellationToken cancellationToken) =>
-        "PostgreSQL " + await QueryTextAsync("show server_version", cancellationToken);
+        "PostgreSQL " + await TextAsync("show server_version", cancellationToken);
 
     /// <summary>
     /// Runs the query under <c>EXPLAIN (ANALYZE, TIMING OFF)</c>: the server executes it fully but sends no rows, and
@@ -88,7 +101,17 @@ internal sealed class PostgresTarget : BenchTarget
     public override async ValueTask DisposeAsync()
     {
         await Warehouse.DisposeAsync();
-        await DropDatabaseAsync(_serverConnectionString, _database, CancellationToken.None);
+        if (!_kept)
+            await DropDatabaseAsync(_serverConnectionString, _database, CancellationToken.None);
+    }
+
+    private static async Task<bool> DatabaseExistsAsync(string server, string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("select exists (select 1 from pg_database where datname = $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = database });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task DropDatabaseAsync(string server, string database, CancellationToken cancellationToken)
