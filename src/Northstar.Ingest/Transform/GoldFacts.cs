@@ -188,19 +188,29 @@ internal static class GoldFacts
                 select 'jobs', s.job_id from gold.fact_job_commissions f
                 join silver.job_commission_splits s on s.job_id = f.job_id
                 where f.employee_key = 0 and s.employee_id in {Touched("employees")}
+                """,
+                // The job's channel comes from its appointment's lead: re-derive it when either arrives or changes.
+                $"""
+                insert into ns_touched (entity, id)
+                select 'jobs', j.job_id from silver.jobs j
+                join silver.appointments a on a.appointment_id = j.appointment_id
+                where a.appointment_id in {Touched("appointments")} or a.lead_id in {Touched("leads")}
                 """),
             $"""
             insert into gold.fact_jobs (job_id, appointment_id, date_key, sold_at, local_date, location_key, employee_key,
-                                        customer_key, sold_amount, stage, production_started_at, production_completed_at,
-                                        production_days, updated_at)
+                                        customer_key, channel_key, sold_amount, stage, production_started_at,
+                                        production_completed_at, production_days, updated_at)
             select s.job_id, s.appointment_id, {DateKey(LocalDate("s.sold_at"))}, s.sold_at, {LocalDate("s.sold_at")},
-                   coalesce(dl.location_key, 0), coalesce(de.employee_key, 0), coalesce(dc.customer_key, 0), s.sold_amount,
-                   s.stage, s.production_started_at, s.production_completed_at,
+                   coalesce(dl.location_key, 0), coalesce(de.employee_key, 0), coalesce(dc.customer_key, 0),
+                   coalesce(ch.channel_key, 0), s.sold_amount, s.stage, s.production_started_at, s.production_completed_at,
                    {"{days(s.production_started_at, s.production_completed_at)}"}, s.updated_at
             from silver.jobs s
             left join gold.dim_location dl on dl.location_id = s.location_id
             left join gold.dim_employee de on de.employee_id = s.sold_by_employee_id
             {CustomerAt("s", "s.sold_at")}
+            left join silver.appointments ap on ap.appointment_id = s.appointment_id
+            left join silver.leads ld on ld.lead_id = ap.lead_id
+            left join gold.dim_channel ch on ch.channel_code = ld.channel
             where s.job_id in {Touched("jobs")}
             """),
         // Without splits the seller gets the whole credit. Two employees not known yet both map to key 0 and are

@@ -39,6 +39,14 @@ public sealed class PipelineProcessingTests
     public Task Facts_of_a_late_dimension_are_fixed_up_when_it_arrives_on_postgres() => Engines.OnPostgresAsync(LateDimension);
 
     [Fact]
+    public Task A_job_takes_the_channel_of_its_appointments_lead_even_when_the_lead_arrives_later_on_duckdb() =>
+        Engines.OnDuckDbAsync(JobChannel);
+
+    [PostgresFact]
+    public Task A_job_takes_the_channel_of_its_appointments_lead_even_when_the_lead_arrives_later_on_postgres() =>
+        Engines.OnPostgresAsync(JobChannel);
+
+    [Fact]
     public Task Rejected_events_are_visible_through_quality_on_duckdb() => Engines.OnDuckDbAsync(Rejections);
 
     [PostgresFact]
@@ -220,6 +228,28 @@ public sealed class PipelineProcessingTests
         Assert.Equal(0L, await warehouse.ScalarAsync<long>("select count(*) from gold.fact_orders where location_key = 0"));
         Assert.Equal(0L, await warehouse.ScalarAsync<long>("select count(*) from gold.fact_calls where location_key = 0"));
         Assert.Equal(2L, report.TotalProcessed);
+    }
+
+    private static async Task JobChannel(PipelineWarehouse warehouse)
+    {
+        const string JobsChannel = """
+            select ch.channel_code from gold.fact_jobs j join gold.dim_channel ch on ch.channel_key = j.channel_key where j.job_id = 'j-1'
+            """;
+        var pipeline = warehouse.Pipeline;
+        await pipeline.AcceptAsync("test", EntityKind.Jobs, Incoming(new JobEvent("j-1", Monday, 5_000m, Monday, AppointmentId: "a-1")));
+        await pipeline.AcceptAsync("test", EntityKind.Appointments, Incoming(new AppointmentEvent("a-1", Monday, Monday.AddDays(-2), Monday.AddDays(-5), LeadId: "l-1")));
+        await pipeline.ProcessPendingAsync();
+        Assert.Equal("unknown", await warehouse.ScalarAsync<string>(JobsChannel));
+
+        await pipeline.AcceptAsync("test", EntityKind.Leads, Incoming(new LeadEvent("l-1", Monday, "tv", Monday.AddDays(-9))));
+        await pipeline.ProcessPendingAsync();
+        Assert.Equal("tv", await warehouse.ScalarAsync<string>(JobsChannel));
+
+        // The lead is corrected to another channel: the job follows.
+        await pipeline.AcceptAsync("test", EntityKind.Leads, Incoming(new LeadEvent("l-1", Monday.AddHours(1), "direct_mail", Monday.AddDays(-9))));
+        await pipeline.ProcessPendingAsync();
+        Assert.Equal("direct_mail", await warehouse.ScalarAsync<string>(JobsChannel));
+        Assert.Equal(1L, await warehouse.ScalarAsync<long>("select count(*) from gold.fact_jobs"));
     }
 
     private static async Task Rejections(PipelineWarehouse warehouse)
