@@ -17,6 +17,7 @@ internal static partial class BenchCommand
     private const int DefaultDemoDays = 365;
     private const int DefaultDemoOrdersPerDay = 2_500;
     private const int DefaultQueryOrdersPerDay = 9_800;
+    private const int DefaultQueryCacheRuns = 50;
     private const int DefaultQueryRuns = 20;
 
     public static RootCommand Create()
@@ -30,6 +31,7 @@ internal static partial class BenchCommand
         root.Add(WebhooksVerb());
         root.Add(DemoVerb());
         root.Add(QueryVerb());
+        root.Add(QueryCacheVerb());
         return root;
     }
 
@@ -67,11 +69,7 @@ internal static partial class BenchCommand
             Description = "Concurrent senders, each with one request in flight.",
             DefaultValueFactory = _ => DefaultWebhookSenders,
         });
-        var server = new Option<string>("--server")
-        {
-            Description = "The built Northstar.Server.dll (default: the one next to the harness's own build output).",
-            DefaultValueFactory = _ => ServerProcess.DefaultPath,
-        };
+        var server = ServerOption();
         var command = new Command(
             "webhooks", "Start the server (embedded DuckDB) and post signed order events from K senders; events/s and p50/p95/p99.")
         {
@@ -165,6 +163,44 @@ internal static partial class BenchCommand
         });
         return command;
     }
+
+    private static Command QueryCacheVerb()
+    {
+        var engine = EngineOption();
+        var keep = new Option<string>("--keep")
+        {
+            Description = "The kept warehouse to serve, prepared by `query --keep <name>` on the same engine.",
+            Required = true,
+        };
+        var runs = AtLeastOne(new Option<int>("--runs")
+        {
+            Description = "Measured cache hits per tile after the warm-up hit; the report gives their p50 and p95.",
+            DefaultValueFactory = _ => DefaultQueryCacheRuns,
+        });
+        var server = ServerOption();
+        var command = new Command(
+            "query-cache", "Serve a kept warehouse with the built server and time the dashboard's tiles answered from the cache.")
+        {
+            engine, keep, runs, server,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var engineName = parse.GetRequiredValue(engine);
+            var settings = new BenchSettings(BenchSuite.QueryCache, engineName, Engines(engineName), Rows: 0, parse.GetValue(runs))
+            {
+                Keep = parse.GetRequiredValue(keep),
+                ServerPath = parse.GetRequiredValue(server),
+            };
+            return BenchRunner.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<string> ServerOption() => new("--server")
+    {
+        Description = "The built Northstar.Server.dll (default: the one next to the harness's own build output).",
+        DefaultValueFactory = _ => ServerProcess.DefaultPath,
+    };
 
     [GeneratedRegex("^[a-z0-9_]{1,30}$")]
     private static partial Regex KeepName();

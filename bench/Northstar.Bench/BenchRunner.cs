@@ -25,7 +25,9 @@ internal static class BenchRunner
 
             foreach (var engine in settings.Engines)
             {
-                await using var target = await BenchTarget.CreateAsync(engine, settings.Keep, cancellationToken);
+                // Only the query suite works in a kept warehouse itself; query-cache serves it from a server process,
+                // so the harness's own target there is a fresh one that only names the engine.
+                await using var target = await BenchTarget.CreateAsync(engine, settings.Suite == BenchSuite.Query ? settings.Keep : null, cancellationToken);
                 engines.Add(await target.DescribeAsync(cancellationToken));
                 engineTimeSources.Add($"{target.Name}: {target.EngineTimeSource}");
                 for (var i = 0; i < suites.Count; i++)
@@ -70,6 +72,7 @@ internal static class BenchRunner
         BenchSuite.Webhooks => new WebhooksSuite(),
         BenchSuite.Demo => new DemoSuite(),
         BenchSuite.Query => new QuerySuite(),
+        BenchSuite.QueryCache => new QueryCacheSuite(),
         _ => throw new ArgumentOutOfRangeException(nameof(suite), suite, "Not a single suite."),
     };
 

@@ -14,6 +14,7 @@ internal enum BenchSuite
     Webhooks,
     Demo,
     Query,
+    QueryCache,
 }
 
 /// <summary>What one invocation of the harness measures.</summary>
@@ -48,6 +49,7 @@ internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadO
         BenchSuite.Csv => $"Lines: {Figures.Count(Rows)}; a warm-up import, then one measured import",
         BenchSuite.Webhooks => $"Events: {Figures.Count(Rows)} from {Senders} senders, after a warm-up",
         BenchSuite.Demo => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day; one measured load",
+        BenchSuite.QueryCache => $"The kept warehouse \"{Keep}\"; per tile one miss, a warm-up hit, then {Runs} measured hits (p50 and p95)",
         BenchSuite.Query => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day; in-process, no HTTP and "
             + $"no answer cache, so (c) cache hit is not measured here; a warm-up run, then {Runs} measured runs (p50 and p95)",
         _ => $"Rows: {Figures.Count(Rows)}; a warm-up run, then {Runs} measured runs (median and min)",

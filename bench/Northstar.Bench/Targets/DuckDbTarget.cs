@@ -26,7 +26,7 @@ internal sealed partial class DuckDbTarget : BenchTarget
 
     public static DuckDbTarget Create(string? keep)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "northstar-bench-" + (keep is null ? Guid.NewGuid().ToString("N") : "keep-" + keep));
+        var folder = keep is null ? Path.Combine(Path.GetTempPath(), "northstar-bench-" + Guid.NewGuid().ToString("N")) : KeptWarehouse.Folder(keep);
         Directory.CreateDirectory(folder);
         Progress.Line($"duckdb: database file in {folder}" + (keep is null ? "" : " (kept)"));
         try
@@ -35,8 +35,7 @@ internal sealed partial class DuckDbTarget : BenchTarget
             {
                 Engine = WarehouseOptions.DuckDbEngine,
                 DataDirectory = folder,
-                // Not bench.duckdb: DuckDB names the catalog after the file, and a catalog "bench" would clash with the schema.
-                DuckDbFile = "warehouse.duckdb",
+                DuckDbFile = KeptWarehouse.DuckDbFile,
             };
             return new DuckDbTarget(WarehouseFactory.Create(options), folder, kept: keep is not null);
         }

@@ -46,7 +46,7 @@ internal sealed class PostgresTarget : BenchTarget
     {
         var server = Server();
 
-        var database = keep is null ? "ns_bench_" + Guid.NewGuid().ToString("N") : "ns_bench_keep_" + keep;
+        var database = keep is null ? "ns_bench_" + Guid.NewGuid().ToString("N") : KeptWarehouse.Database(keep);
         if (keep is null || !await DatabaseExistsAsync(server, database, cancellationToken))
         {
             await ExecuteOnServerAsync(server, $"create database {database}", cancellationToken);
@@ -130,7 +130,8 @@ internal sealed class PostgresTarget : BenchTarget
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string Server() => Variable(ServerVariable) ?? Variable(FallbackVariable) ?? throw new BenchSetupException(
+    /// <summary>The connection string of the PostgreSQL server the harness may create databases on.</summary>
+    public static string Server() => Variable(ServerVariable) ?? Variable(FallbackVariable) ?? throw new BenchSetupException(
         $"PostgreSQL: neither {ServerVariable} nor {FallbackVariable} is set. Start PostgreSQL with `scripts/services up`, "
         + $"then `eval \"$(scripts/services env)\"`, or set {ServerVariable} to the connection string of a server where "
         + "the harness may create and drop a database. Use --engine duckdb to measure DuckDB alone.");
