@@ -26,6 +26,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.AddSemanticModel();
     builder.AddWarehouse();
     builder.AddMigrationsOnStartup();
+    builder.AddAccounts();
     builder.AddIngest();
     builder.AddSquareSync(scheduled: true);
     builder.AddQueries();
@@ -33,15 +34,22 @@ static WebApplication BuildWebApp(string[] args)
 
     var app = builder.Build();
 
+    app.UseSecurityHeaders();
     app.UseProblemDetailsEverywhere();
     app.UseWebUi();
+    app.UseAccounts();
 
-    app.MapOpenApi();
+    app.MapNorthstarOpenApi();
     app.MapHealthApi();
     app.MapInfoApi();
     app.MapIngestApi();
     app.MapModelApi();
     app.MapQueryApi();
+    app.MapAuthApi();
+    app.MapUsersApi();
+    app.MapTokensApi();
+    app.MapAuditApi();
+    app.MapBranchesApi();
     app.MapUnknownApiAsNotFound();
     app.MapWebUiFallback();
 

@@ -11,7 +11,7 @@ public sealed class ApiDocsTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var page = await fixture.NewPageAsync();
 
-        await page.GotoAsync(new Uri(fixture.BaseAddress, "/api-docs/").ToString());
+        await page.GotoAsync("/api-docs/");
 
         await Expect(page).ToHaveTitleAsync("Northstar API");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Northstar API" }).First).ToBeVisibleAsync();

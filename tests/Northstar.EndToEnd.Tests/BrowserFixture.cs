@@ -4,23 +4,23 @@ using Northstar.Testing;
 namespace Northstar.EndToEnd.Tests;
 
 /// <summary>
-/// The app on Kestrel and Debian's Chromium driven by Playwright, shared by the tests of a class; each test opens
-/// its own page. The browser is the system's (Playwright never downloads one here), in a fresh profile folder.
+/// The app on Kestrel and Debian's Chromium driven by Playwright, shared by the tests of a class. Each page opens in
+/// a browser context of its own (its own cookies), so no test inherits another's session. The browser is the
+/// system's (Playwright never downloads one here).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private readonly KestrelApp _app = new();
-    private readonly string _profile = Path.Combine(Path.GetTempPath(), "northstar-e2e-profile", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
-    private IBrowserContext? _browser;
+    private IBrowser? _browser;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         BaseAddress = _app.Start();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = TestServices.Require(TestServices.Chromium, "NORTHSTAR_TEST_CHROMIUM"),
             Headless = true,
@@ -32,15 +32,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public Task<IPage> NewPageAsync() => _browser!.NewPageAsync();
+    /// <summary>A new page in a new browser context, with relative addresses resolved against the app.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
 
-    public async Task DisposeAsync()
+    /// <summary>A new page already signed in (through the login API, as the login page does) as the first Super Admin.</summary>
+    public async Task<IPage> NewSignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        var response = await page.APIRequest.PostAsync("/api/auth/login", new APIRequestContextOptions
+        {
+            DataObject = new { email = KestrelApp.AdminEmail, password = KestrelApp.AdminPassword },
+        });
+        Assert.True(response.Ok, $"Signing in as the first Super Admin answered {response.Status}: {await response.TextAsync()}");
+        return page;
+    }
+
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
             await _browser.DisposeAsync();
         _playwright?.Dispose();
         await _app.DisposeAsync();
-        if (Directory.Exists(_profile))
-            Directory.Delete(_profile, recursive: true);
     }
 }

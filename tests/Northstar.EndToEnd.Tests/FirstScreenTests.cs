@@ -11,12 +11,12 @@ public sealed class FirstScreenTests(BrowserFixture fixture) : IClassFixture<Bro
     [BrowserFact]
     public async Task The_first_screen_shows_northstar_its_version_and_the_duckdb_engine()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewSignedInPageAsync();
 
-        await page.GotoAsync(fixture.BaseAddress.ToString());
+        await page.GotoAsync("/");
 
         await Expect(page).ToHaveTitleAsync("Northstar");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northstar" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northstar", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected to DuckDB" })).ToBeVisibleAsync();
         await Expect(Fact(page, "Version")).ToContainTextAsync(ServerRelease());
         await Expect(Fact(page, "Engine")).ToHaveTextAsync("DuckDB");
@@ -24,22 +24,43 @@ public sealed class FirstScreenTests(BrowserFixture fixture) : IClassFixture<Bro
     }
 
     [BrowserFact]
-    public async Task A_deep_link_loads_the_same_first_screen()
+    public async Task A_deep_link_asks_to_sign_in_first_then_opens_the_page_asked_for()
     {
         var page = await fixture.NewPageAsync();
 
-        await page.GotoAsync(new Uri(fixture.BaseAddress, "/dashboards/sales").ToString());
+        await page.GotoAsync("/users");
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected to DuckDB" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseAddress, "/login?returnUrl=/users").ToString());
+        await page.GetByLabel("Email").FillAsync(KestrelApp.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(KestrelApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseAddress, "/users").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator($"tr[data-user=\"{KestrelApp.AdminEmail}\"]")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_return_address_on_another_site_is_ignored_after_signing_in()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/login?returnUrl=//example.com/phish");
+        await page.GetByLabel("Email").FillAsync(KestrelApp.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(KestrelApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Northstar" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseAddress, "/").ToString());
     }
 
     [BrowserFact]
     public async Task With_the_api_unreachable_a_friendly_error_shows_and_try_again_recovers()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewSignedInPageAsync();
         await page.RouteAsync("**/api/info", route => route.AbortAsync("connectionrefused"));
 
-        await page.GotoAsync(fixture.BaseAddress.ToString());
+        await page.GotoAsync("/");
 
         var alert = page.GetByRole(AriaRole.Alert);
         await Expect(alert).ToContainTextAsync("We can't reach the Northstar server");

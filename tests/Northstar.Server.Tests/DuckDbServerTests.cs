@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Northstar.Server.Accounts;
 using Northstar.Server.Tests.Support;
 
 namespace Northstar.Server.Tests;
@@ -58,7 +59,9 @@ public sealed class DuckDbServerTests(DuckDbServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task An_unhandled_exception_is_a_500_problem_that_does_not_leak_the_exception()
     {
-        var response = await _client.GetAsync(new Uri(ThrowingEndpoint.Path, UriKind.Relative));
+        // The test-only endpoint declares no policy, so the fallback policy wants a signed-in caller.
+        using var admin = await fixture.Factory.SignedInClientAsync(Role.SuperAdmin);
+        var response = await admin.GetAsync(new Uri(ThrowingEndpoint.Path, UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
 
         var body = await HttpAssert.JsonAsync(response, HttpStatusCode.InternalServerError, "application/problem+json");

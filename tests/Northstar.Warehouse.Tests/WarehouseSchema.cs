@@ -6,7 +6,7 @@ public static class WarehouseSchema
     public static readonly string[] Schemas = ["bronze", "silver", "gold", "predictions", "app"];
 
     /// <summary>Every migration version shipped, in order, the same on both engines.</summary>
-    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0009"];
+    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"];
 
     public static readonly string[] Tables =
     [
@@ -20,7 +20,7 @@ public static class WarehouseSchema
         "gold.fact_job_commissions", "gold.fact_tickets", "gold.fact_calls", "gold.fact_canvass",
         "gold.fact_marketing_spend", "gold.fact_requests",
         "predictions.churn", "predictions.ltv", "predictions.demand_forecast",
-        "app.schema_migrations", "app.users", "app.user_branches", "app.sessions", "app.api_tokens", "app.dashboards",
+        "app.schema_migrations", "app.users", "app.user_branches", "app.sessions", "app.api_tokens", "app.api_token_branches", "app.dashboards",
         "app.reports", "app.schedules", "app.alert_rules", "app.deliveries", "app.audit", "app.data_versions",
         "app.data_quality", "app.sync_state",
     ];

@@ -15,7 +15,11 @@ public sealed record QueryScope(IReadOnlyList<string>? Branches, string? Employe
     /// <summary>Whether nothing is restricted: subjects without scope columns are visible only then.</summary>
     public bool IsUnrestricted => Branches is null && EmployeeId is null && WindowDays is null;
 
-    /// <summary>A stable text of the scope for cache keys (branches sorted).</summary>
+    /// <summary>
+    /// A stable text of the scope for cache keys: branches sorted, and every part JSON-encoded, so that no two different
+    /// scopes share a key (a branch id containing a comma cannot pass for two branches).
+    /// </summary>
     public string Key =>
-        IsUnrestricted ? "all" : $"b={(Branches is null ? "*" : string.Join(',', Branches.Order(StringComparer.Ordinal)))};e={EmployeeId ?? "*"};w={WindowDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*"}";
+        IsUnrestricted ? "all" : System.Text.Json.JsonSerializer.Serialize(
+            new object?[] { Branches?.Order(StringComparer.Ordinal).ToArray(), EmployeeId, WindowDays });
 }

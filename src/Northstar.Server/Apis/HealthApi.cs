@@ -8,7 +8,8 @@ internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
-        var probes = endpoints.MapGroup("").WithTags("Health");
+        // Load balancers and orchestrators probe without credentials.
+        var probes = endpoints.MapGroup("").WithTags("Health").AllowAnonymous();
         probes.MapGet("/healthz", GetLiveness)
             .WithName("GetLiveness")
             .WithSummary("The process is alive")

@@ -9,7 +9,8 @@ internal static class InfoApi
 {
     public static IEndpointRouteBuilder MapInfoApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Info");
+        // Anonymous: product, version and engine name are not private, and monitoring reads them without credentials.
+        var api = endpoints.MapGroup("/api").WithTags("Info").AllowAnonymous();
         api.MapGet("/info", GetInfoAsync)
             .WithName("GetInfo")
             .WithSummary("The product, its version and the warehouse engine it is connected to")

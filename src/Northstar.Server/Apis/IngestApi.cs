@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Northstar.Ingest;
 using Northstar.Ingest.Pipeline;
 using Northstar.Ingest.Webhooks;
+using Northstar.Server.Accounts;
 using Northstar.Server.Ingest;
 
 namespace Northstar.Server.Apis;
@@ -23,6 +24,8 @@ internal static class IngestApi
     {
         var api = endpoints.MapGroup("/api/ingest").WithTags("Ingest");
         api.MapPost("/{entity}", PostEventsAsync)
+            // The HMAC signature of a configured source is the request's authentication, checked by the handler.
+            .AllowAnonymous()
             .WithName("PostIngestEvents")
             .WithSummary("Accept one event or an array of events of an entity, signed by a configured source")
             .WithDescription(
@@ -37,10 +40,13 @@ internal static class IngestApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/quality", GetQualityAsync)
+            .RequireAuthorization(Policies.SuperAdmin)
             .WithName("GetIngestQuality")
             .WithSummary("The most recent data-quality issues: events that could not be applied, and why")
-            .WithDescription("Newest first; `limit` is 1 to 1000 (100 by default).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithDescription("Newest first; `limit` is 1 to 1000 (100 by default). Super Admins only: issues quote source data.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return endpoints;
     }
 

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Northstar.Core.Queries;
+using Northstar.Server.Accounts;
 using Northstar.Server.Queries;
 using Northstar.Warehouse;
 using Northstar.Warehouse.Queries;
@@ -16,16 +18,20 @@ internal static class QueryApi
 {
     public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/query").WithTags("Query");
+        // Any signed-in caller; what each may see is the caller's scope, which the compiler injects into every statement.
+        var api = endpoints.MapGroup("/api/query").WithTags("Query").RequireAuthorization(Policies.SignedIn);
         api.MapPost("", PostQueryAsync)
             .WithName("PostQuery")
             .WithSummary("Answer a query spec: metrics by dimensions and time, with filters, comparison and totals")
             .WithDescription(
                 "The body is a query spec (docs/query-api.md). Answers are cached by the data version of each subject " +
                 "they read, so an answer is never older than the data. 400 names the field at fault; 504 when the " +
-                "query runs past the statement timeout. `explain=true` adds the SQL and its parameters.")
+                "query runs past the statement timeout. `explain=true` adds the SQL and its parameters (Super Admins only, " +
+                "audited; 403 for anyone else). Only the rows of the caller's scope are read.")
             .Accepts<QuerySpec>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
         api.MapPost("/batch", PostBatchAsync)
             .WithName("PostQueryBatch")
@@ -34,17 +40,24 @@ internal static class QueryApi
                 "Body: { queries: [{ id, spec }] }, at most 50. Each line is { id, answer } or { id, error } (problem " +
                 "details); identical queries run once, distinct ones concurrently; one failing query fails only its line.")
             .Accepts<BatchRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return endpoints;
     }
 
     public static async Task<Results<Ok<QueryResponse>, ProblemHttpResult>> PostQueryAsync(
-        HttpRequest request, QueryService service, IWarehouse warehouse, CancellationToken cancellationToken, bool explain = false)
+        HttpContext http, QueryService service, IWarehouse warehouse, AuditLog audit, CancellationToken cancellationToken,
+        bool explain = false)
     {
+        var caller = Caller.From(http.User)!;
+        // The SQL names tables and columns and shows every scope condition: for Super Admins, who see everything anyway.
+        if (explain && caller.Role != Role.SuperAdmin)
+            return ExplainForbidden();
+
         QuerySpec? spec;
         try
         {
-            spec = await RequestJson.ReadAsync<QuerySpec>(request, cancellationToken);
+            spec = await RequestJson.ReadAsync<QuerySpec>(http.Request, cancellationToken);
         }
         catch (JsonException malformed)
         {
@@ -56,9 +69,13 @@ internal static class QueryApi
 
         try
         {
-            // Issue 5 supplies the caller's scope here, from the signed-in principal.
-            var result = await service.AnswerAsync(spec, QueryScope.Unrestricted, cancellationToken);
-            // Issue 5 restricts explain (SQL text) to Super Admins, here.
+            var result = await service.AnswerAsync(spec, caller.Scope, cancellationToken);
+            if (explain)
+            {
+                await audit.WriteAsync(caller, AuditActions.QueryExplained, "query", null,
+                    new { subjects = result.Query.Subjects, spec }, http, cancellationToken);
+            }
+
             return TypedResults.Ok(QueryResponse.From(result, EngineNames.Of(warehouse.Engine), explain));
         }
         catch (QueryValidationException invalid)
@@ -72,7 +89,7 @@ internal static class QueryApi
     }
 
     public static async Task<Results<NdjsonResult<BatchLine>, ProblemHttpResult>> PostBatchAsync(
-        HttpRequest request, BatchRunner runner, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, BatchRunner runner, CancellationToken cancellationToken)
     {
         BatchRequest? batch;
         try
@@ -87,8 +104,8 @@ internal static class QueryApi
         if (CheckBatch(batch) is { } refusal)
             return Problem(refusal);
 
-        // Issue 5 supplies the caller's scope here, from the signed-in principal.
-        return new NdjsonResult<BatchLine>(runner.RunAsync(batch!.Queries!, QueryScope.Unrestricted, cancellationToken));
+        // One batch is one caller's: identical queries share an answer only within it, and only under its scope.
+        return new NdjsonResult<BatchLine>(runner.RunAsync(batch!.Queries!, Caller.From(user)!.Scope, cancellationToken));
     }
 
     private static ProblemDetails? CheckBatch(BatchRequest? batch)
@@ -109,6 +126,12 @@ internal static class QueryApi
 
         return null;
     }
+
+    private static ProblemHttpResult ExplainForbidden() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Forbidden",
+        detail: "Only Super Admins may see the SQL of a query (explain=true); ask without explain.",
+        extensions: new Dictionary<string, object?> { ["field"] = "explain" });
 
     private static ProblemHttpResult Problem(ProblemDetails problem) => TypedResults.Problem(problem);
 }

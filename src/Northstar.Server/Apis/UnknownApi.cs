@@ -10,7 +10,8 @@ internal static class UnknownApi
 {
     public static IEndpointRouteBuilder MapUnknownApiAsNotFound(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapFallback("/api/{**path}", NotFound).ExcludeFromDescription();
+        // Anonymous: that no endpoint answers a path says nothing the OpenAPI document does not.
+        endpoints.MapFallback("/api/{**path}", NotFound).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

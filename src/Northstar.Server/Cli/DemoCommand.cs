@@ -2,6 +2,7 @@ using System.CommandLine;
 using Northstar.Core.Rollups;
 using Northstar.Ingest.Demo;
 using Northstar.Ingest.Pipeline;
+using Northstar.Server.Accounts;
 using Northstar.Server.Demo;
 using Northstar.Server.Ingest;
 using Northstar.Server.Startup;
@@ -65,6 +66,10 @@ internal static class DemoCommand
             await output.WriteLineAsync("The Evergreen demo company is already loaded in this warehouse; serving it.");
         else
             await DemoLoader.LoadAsync(data, pipeline, output, cancellationToken);
+
+        // The first Super Admin before the demo users: it is created only while there is no user.
+        await app.Services.GetRequiredService<InitialAdmin>().EnsureAsync(output, cancellationToken);
+        await app.Services.GetRequiredService<DemoUsers>().EnsureAsync(data, output, cancellationToken);
 
         if (parseResult.GetValue(Live))
         {

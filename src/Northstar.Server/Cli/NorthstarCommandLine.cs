@@ -17,6 +17,7 @@ internal static class NorthstarCommandLine
             DemoCommand.Create(buildWebApp),
             ImportCommand.Create(),
             SyncCommand.Create(),
+            UsersCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parseResult, _) => ServeCommand.RunAsync(buildWebApp, parseResult));

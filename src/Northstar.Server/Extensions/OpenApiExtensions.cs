@@ -14,4 +14,10 @@ internal static class OpenApiExtensions
         }));
         return builder;
     }
+
+    /// <summary>
+    /// Maps the OpenAPI document, readable without signing in: it describes the API (no data), and the API page that
+    /// renders it is public too.
+    /// </summary>
+    public static IEndpointConventionBuilder MapNorthstarOpenApi(this WebApplication app) => app.MapOpenApi().AllowAnonymous();
 }

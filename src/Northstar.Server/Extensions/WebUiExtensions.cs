@@ -27,8 +27,9 @@ internal static class WebUiExtensions
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         };
         // The browsable API reference is a page of its own (Swagger UI over /openapi/v1.json).
-        app.MapFallbackToFile("/api-docs/{**path}", "api-docs/index.html", revalidate);
-        app.MapFallbackToFile("index.html", revalidate);
+        // Anonymous: the pages hold no data (the API they call checks the caller), and the sign-in page is one of them.
+        app.MapFallbackToFile("/api-docs/{**path}", "api-docs/index.html", revalidate).AllowAnonymous();
+        app.MapFallbackToFile("index.html", revalidate).AllowAnonymous();
         return app;
     }
 }

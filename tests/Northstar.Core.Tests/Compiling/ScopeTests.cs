@@ -119,6 +119,27 @@ public sealed class ScopeTests
             new CompileContext(Core.SqlDialect.DuckDb, Specs.Today)));
     }
 
+    [Fact]
+    public void Different_scopes_never_share_a_key_even_when_their_ids_spell_the_same_text()
+    {
+        QueryScope[] scopes =
+        [
+            QueryScope.Unrestricted,
+            new(["b1", "b2"], null, null),
+            new(["b1,b2"], null, null),
+            new(["b1"], "b2", null),
+            new(["b1;e=b2"], null, null),
+            new([], null, null),
+            new(null, "", null),
+            new(null, null, 30),
+            new(["b1"], null, 30),
+            new(["b1\"", "x"], null, null),
+        ];
+
+        Assert.Equal(scopes.Length, scopes.Select(scope => scope.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(new QueryScope(["b2", "b1"], null, null).Key, new QueryScope(["b1", "b2"], null, null).Key);
+    }
+
     private static int Count(string text, string part) =>
         (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Northstar.Server.Accounts;
 using Northstar.Server.Tests.Support;
 using Northstar.Testing;
 using Northstar.Warehouse;
@@ -9,7 +11,8 @@ namespace Northstar.Server.Tests.Ingest;
 
 /// <summary>
 /// The real app on a warehouse of its own (a DuckDB temp folder, or a PostgreSQL database made for the test), with
-/// one webhook source configured and the clock fixed at <see cref="Now"/>.
+/// one webhook source configured and the clock fixed at <see cref="Now"/>. <see cref="Client"/> is signed in as a Super
+/// Admin, for the endpoints that need one (quality, queries); the webhooks themselves need no sign-in.
 /// </summary>
 public sealed class IngestApp : IAsyncDisposable
 {
@@ -20,12 +23,12 @@ public sealed class IngestApp : IAsyncDisposable
     private readonly TempFolder? _folder;
     private readonly PostgresTestDatabase? _database;
 
-    private IngestApp(NorthstarAppFactory factory, TempFolder? folder, PostgresTestDatabase? database)
+    private IngestApp(NorthstarAppFactory factory, HttpClient client, TempFolder? folder, PostgresTestDatabase? database)
     {
         Factory = factory;
+        Client = client;
         _folder = folder;
         _database = database;
-        Client = factory.CreateClient();
     }
 
     public NorthstarAppFactory Factory { get; }
@@ -39,8 +42,10 @@ public sealed class IngestApp : IAsyncDisposable
         settings[$"Northstar:Ingest:Sources:{Source}:Secret"] = Secret;
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
             settings[key] = value;
-        var factory = new NorthstarAppFactory(settings, services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
-        return new IngestApp(factory, folder, database);
+        var factory = new NorthstarAppFactory(settings, services => services
+            .AddSingleton<TimeProvider>(new FixedClock(Now))
+            .AddSingleton<IStartupFilter, FixedClockCookies>());
+        return new IngestApp(factory, await factory.SignedInClientAsync(Role.SuperAdmin), folder, database);
     }
 
     /// <summary>Sends <paramref name="body"/> signed with the configured source's secret, at <see cref="Now"/>.</summary>

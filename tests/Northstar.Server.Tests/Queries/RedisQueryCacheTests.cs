@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Northstar.Server.Accounts;
 using Northstar.Server.Options;
 using Northstar.Server.Tests.Ingest;
 using Northstar.Server.Tests.Support;
@@ -31,7 +32,7 @@ public sealed class RedisQueryCacheTests
         var settingsB = NorthstarAppFactory.PostgresSettings(database.ConnectionString!);
         settingsB["Northstar:Redis"] = TestServices.Redis;
         await using var nodeB = new NorthstarAppFactory(settingsB);
-        using var clientB = nodeB.CreateClient();
+        using var clientB = await nodeB.SignedInClientAsync(Role.SuperAdmin);
         await QueryScenarios.LoadOrdersAsync(nodeA, ("ord-1", 2m));
 
         var computedByA = await QueryScenarios.QueryAsync(nodeA, Spec);

@@ -4,10 +4,12 @@ using System.Net;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Northstar.Ingest;
 using Northstar.Ingest.Demo;
 using Northstar.Ingest.Pipeline;
+using Northstar.Server.Accounts;
 using Northstar.Server.Tests.Ingest;
 using Northstar.Server.Tests.Support;
 using Northstar.Testing;
@@ -36,7 +38,7 @@ public sealed class DemoWarehouse : IAsyncDisposable
     private readonly TestEngine _engine;
     private readonly Dictionary<string, string?> _settings;
     private readonly NorthstarAppFactory _factory;
-    private readonly HttpClient _client;
+    private HttpClient? _client;
     private readonly TempFolder? _folder;
     private readonly PostgresTestDatabase? _database;
 
@@ -46,8 +48,9 @@ public sealed class DemoWarehouse : IAsyncDisposable
         _settings = new(settings) { ["Northstar:Query:UseRollups"] = useRollups ? "true" : "false" };
         _folder = folder;
         _database = database;
-        _factory = new NorthstarAppFactory(_settings, services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
-        _client = _factory.CreateClient();
+        _factory = new NorthstarAppFactory(_settings, services => services
+            .AddSingleton<TimeProvider>(new FixedClock(Now))
+            .AddSingleton<IStartupFilter, FixedClockCookies>());
     }
 
     /// <summary>Two branch names of the demo, for filters (the third branch is left out).</summary>
@@ -73,6 +76,7 @@ public sealed class DemoWarehouse : IAsyncDisposable
             await pipeline.ProcessPendingAsync();
             var branches = await warehouse.RowsAsync("select name from gold.dim_location where location_key <> 0 order by location_id");
             warehouse.TwoBranches = [(string)branches[0][0]!, (string)branches[1][0]!];
+            await warehouse.SignInAsync();
             return warehouse;
         }
         catch
@@ -88,23 +92,36 @@ public sealed class DemoWarehouse : IAsyncDisposable
     /// </summary>
     public async Task<DemoWarehouse> WithRollupsAsync()
     {
+        DemoWarehouse rollups;
         if (_engine == TestEngine.Postgres)
-            return new DemoWarehouse(_engine, _settings, useRollups: true, folder: null, database: null) { TwoBranches = TwoBranches };
-
-        await RowsAsync("checkpoint");
-        var copy = new TempFolder();
-        var file = new WarehouseOptions().DuckDbFile;
-        File.Copy(Path.Combine(_folder!.Path, file), Path.Combine(copy.Path, file));
-        return new DemoWarehouse(_engine, NorthstarAppFactory.DuckDbSettings(copy.Path), useRollups: true, copy, database: null)
         {
-            TwoBranches = TwoBranches,
-        };
+            rollups = new DemoWarehouse(_engine, _settings, useRollups: true, folder: null, database: null) { TwoBranches = TwoBranches };
+        }
+        else
+        {
+            await RowsAsync("checkpoint");
+            var copy = new TempFolder();
+            var file = new WarehouseOptions().DuckDbFile;
+            File.Copy(Path.Combine(_folder!.Path, file), Path.Combine(copy.Path, file));
+            rollups = new DemoWarehouse(_engine, NorthstarAppFactory.DuckDbSettings(copy.Path), useRollups: true, copy, database: null)
+            {
+                TwoBranches = TwoBranches,
+            };
+        }
+
+        await rollups.SignInAsync();
+        return rollups;
     }
 
-    /// <summary>POSTs <paramref name="spec"/> to /api/query and returns the answer (asserting a 200).</summary>
+    /// <summary>A client of the app signed in as a new user of <paramref name="role"/> (see <see cref="TestAccounts"/>).</summary>
+    public Task<HttpClient> SignedInClientAsync(Role role, IReadOnlyList<string>? branches = null, string? employeeId = null) =>
+        _factory.SignedInClientAsync(role, branches, employeeId);
+
+    /// <summary>POSTs <paramref name="spec"/> to /api/query as a Super Admin and returns the answer (asserting a 200).</summary>
     public async Task<JsonElement> QueryAsync(string spec)
     {
-        using var response = await _client.PostAsync(new Uri("/api/query", UriKind.Relative), new StringContent(spec, Encoding.UTF8, "application/json"));
+        using var response = await _client!.PostAsync(
+            new Uri("/api/query", UriKind.Relative), new StringContent(spec, Encoding.UTF8, "application/json"));
         return await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
     }
 
@@ -121,7 +138,8 @@ public sealed class DemoWarehouse : IAsyncDisposable
         };
     }
 
-    private async Task<List<object?[]>> RowsAsync(string sql, params object[] parameters)
+    /// <summary>Runs a plain SQL on the warehouse, with positional parameters, and returns its rows.</summary>
+    public async Task<List<object?[]>> RowsAsync(string sql, params object[] parameters)
     {
         var warehouse = _factory.Services.GetRequiredService<IWarehouse>();
         await using DbConnection connection = await warehouse.OpenReadConnectionAsync();
@@ -147,9 +165,12 @@ public sealed class DemoWarehouse : IAsyncDisposable
         return rows;
     }
 
+    // The metric checks ask as a Super Admin, who sees every branch and every date.
+    private async Task SignInAsync() => _client = await _factory.SignedInClientAsync(Role.SuperAdmin);
+
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
+        _client?.Dispose();
         await _factory.DisposeAsync();
         _folder?.Dispose();
         if (_database is not null)
