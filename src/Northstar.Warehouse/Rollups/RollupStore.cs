@@ -76,9 +76,16 @@ public static class RollupStore
             var built = new List<string>();
             foreach (var table in tables)
             {
-                var rebuilt = await InTransactionAsync(
-                    connection, locked, transaction => BuildIfChangedAsync(connection, transaction, table, rebuildAll, cancellationToken),
-                    cancellationToken).ConfigureAwait(false);
+                var rebuilt = await InTransactionAsync(connection, locked, async transaction =>
+                {
+                    var changed = await BuildIfChangedAsync(connection, transaction, table, rebuildAll, cancellationToken).ConfigureAwait(false);
+                    if (warehouse.Engine == EngineKind.DuckDb)
+                    {
+                        await DuckDbDecimals.NarrowAsync(connection, transaction, table.Rollup.Name, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return changed;
+                }, cancellationToken).ConfigureAwait(false);
                 if (rebuilt)
                 {
                     built.Add(table.Rollup.Name);

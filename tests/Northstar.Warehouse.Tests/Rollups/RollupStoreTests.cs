@@ -34,6 +34,10 @@ public sealed class RollupStoreTests
     [PostgresFact]
     public Task A_rebuild_after_a_load_that_bypassed_the_refresh_catches_up_with_the_facts_on_PostgreSQL() => QueryFixture.OnPostgresAsync(RebuildAsync);
 
+    [Fact]
+    public Task DuckDB_keeps_partial_sums_in_64_bit_decimals_that_fit_and_refuses_to_store_one_that_overflows() =>
+        QueryFixture.OnDuckDbAsync(NarrowDecimalsAsync);
+
     [PostgresFact]
     public async Task Two_nodes_starting_together_build_each_rollup_once_on_PostgreSQL()
     {
@@ -106,6 +110,23 @@ public sealed class RollupStoreTests
         Assert.Equal(12L, await ScalarAsync(warehouse, "select count(*) from rollups.sales_daily"));
         Assert.Equal(0L, await ScalarAsync(warehouse,
             "select count(*) from information_schema.tables where table_schema = 'rollups' and table_name = 'broken_new'"));
+    }
+
+    private static async Task NarrowDecimalsAsync(IWarehouse warehouse)
+    {
+        var tables = Tables(Model(Daily(["revenue", "lines"])), warehouse);
+        await RollupStore.EnsureAsync(warehouse, tables);
+
+        // A sum of decimal(18,2) amounts would be a 128-bit decimal(38,2), which DuckDB reads a hundred times slower.
+        Assert.Equal("DECIMAL(18,2)", await TextAsync(warehouse,
+            "select data_type from information_schema.columns where table_schema = 'rollups' and table_name = 'sales_daily' and column_name = 'm_revenue'"));
+        Assert.Equal(2319m, await DecimalAsync(warehouse, "select sum(m_revenue) from rollups.sales_daily"));
+
+        // A bucket beyond 18 digits is refused, not stored wrong.
+        await using var connection = await warehouse.OpenWriteConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "update rollups.sales_daily set m_revenue = 123456789012345678.5";
+        await Assert.ThrowsAnyAsync<DbException>(() => command.ExecuteNonQueryAsync());
     }
 
     private static Rollup Daily(IReadOnlyList<string> measures) =>
