@@ -43,6 +43,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapHealthApi();
     app.MapInfoApi();
     app.MapIngestApi();
+    app.MapImportApi();
     app.MapModelApi();
     app.MapQueryApi();
     app.MapAuthApi();

@@ -13,5 +13,6 @@ internal static class AuditActions
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string QueryExplained = "query.explained";
+    public const string FileImported = "file.imported";
     public const string Export = "export";
 }

@@ -3,6 +3,7 @@ using Northstar.Core.Rollups;
 using Northstar.Ingest;
 using Northstar.Ingest.Files;
 using Northstar.Ingest.Pipeline;
+using Northstar.Server.Ingest;
 using Northstar.Server.Startup;
 using Northstar.Warehouse;
 using Spectre.Console;
@@ -18,9 +19,6 @@ namespace Northstar.Server.Cli;
 /// </summary>
 internal static class ImportCommand
 {
-    /// <summary>The bronze source of every file import: the same file imported twice is recognised whatever its name.</summary>
-    public const string Source = "file";
-
     private static readonly Argument<string> Entity = new("entity") { Description = $"What the file holds: {string.Join(", ", EntityNames.All)}." };
     private static readonly Argument<FileInfo> File = new("file") { Description = "A CSV or JSON-lines file." };
     private static readonly Option<string[]> Maps = new("--map") { Description = "field=Column: which file column holds one of our fields.", AllowMultipleArgumentsPerToken = false };
@@ -58,17 +56,16 @@ internal static class ImportCommand
         var file = parseResult.GetRequiredValue(File);
         try
         {
-            var options = new FileImportOptions
+            var options = new FileImportArguments
             {
-                Entity = entity,
-                Format = parseResult.GetValue(Format) switch { "csv" => FileFormat.Csv, "jsonl" => FileFormat.JsonLines, _ => FileFormat.Auto },
-                Delimiter = ParseDelimiter(parseResult.GetValue(Delimiter)),
-                Mappings = ColumnMappings.Parse(parseResult.GetValue(Maps) ?? []),
+                Maps = parseResult.GetValue(Maps) ?? [],
+                Format = parseResult.GetValue(Format),
+                Delimiter = parseResult.GetValue(Delimiter),
                 DateFormat = parseResult.GetValue(DateFormat),
-                DecimalSeparator = parseResult.GetRequiredValue(DecimalSeparator)[0],
-                TimeZone = parseResult.GetRequiredValue(TimeZone),
-                OnError = parseResult.GetValue(OnError) == "skip" ? BadRowPolicy.Skip : BadRowPolicy.Fail,
-            };
+                DecimalSeparator = parseResult.GetValue(DecimalSeparator),
+                TimeZone = parseResult.GetValue(TimeZone),
+                OnError = parseResult.GetValue(OnError),
+            }.ToOptions(entity, FileImportLimits.Default);
 
             await using var app = CliHost.Build(parseResult.UnmatchedTokens);
             var warehouse = app.Services.GetRequiredService<IWarehouse>();
@@ -77,7 +74,7 @@ internal static class ImportCommand
             using var pipeline = new IngestPipeline(warehouse, app.Services.GetRequiredService<ILoggerFactory>(), rollups);
             return await ImportAsync(console, error, file.FullName, options, pipeline, cancellationToken);
         }
-        catch (Exception e) when (e is FileImportException or ArgumentException)
+        catch (Exception e) when (e is FileImportException or FileImportArgumentException or ArgumentException)
         {
             await error.WriteLineAsync($"import: {e.Message}");
             return 1;
@@ -87,29 +84,17 @@ internal static class ImportCommand
     private static async Task<int> ImportAsync(
         IAnsiConsole console, TextWriter error, string path, FileImportOptions options, IngestPipeline pipeline, CancellationToken cancellationToken)
     {
-        FileImportResult? checkedFile = null;
-        BulkOutcome? outcome = null;
-        ProcessReport? processed = null;
+        FileImportOutcome? outcome = null;
         await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsPerSecondColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var checking = context.AddTask($"checking {Path.GetFileName(path)}");
-                checkedFile = await FileImportReader.ReadAsync(path, options, Report(checking), cancellationToken);
-                checking.Value = checking.MaxValue;
-                if (!checkedFile.CanImport)
-                    return;
-
-                var loading = context.AddTask("loading into bronze");
-                outcome = await pipeline.AcceptBulkAsync(Source, options.Entity, checkedFile.ReadEventsAsync(Report(loading), cancellationToken), ct: cancellationToken);
-                loading.Value = loading.MaxValue;
-                var transforming = context.AddTask("bronze → silver → gold").IsIndeterminate();
-                processed = await pipeline.ProcessPendingAsync(cancellationToken);
-                transforming.IsIndeterminate(false);
-                transforming.Value = transforming.MaxValue;
+                var steps = new ProgressSteps(context);
+                outcome = await new FileImporter(pipeline).RunAsync(path, options, steps, cancellationToken);
+                steps.Complete();
             });
 
-        var result = checkedFile!;
+        var result = outcome!.Checked;
         if (result.IgnoredColumns.Count > 0)
             console.MarkupLineInterpolated($"[grey]Ignored columns: {string.Join(", ", result.IgnoredColumns)}[/]");
         foreach (var issue in result.Issues)
@@ -123,17 +108,9 @@ internal static class ImportCommand
         }
 
         console.MarkupLineInterpolated(
-            $"{result.Rows:N0} rows, {result.Events:N0} {EntityNames.Of(options.Entity)}: {outcome!.Accepted:N0} new, {outcome.Duplicates:N0} already imported, {result.BadRows:N0} bad rows skipped; {processed!.TotalProcessed:N0} applied to gold, {processed.Rejected:N0} to data quality.");
+            $"{result.Rows:N0} rows, {result.Events:N0} {EntityNames.Of(options.Entity)}: {outcome.Accepted!.Accepted:N0} new, {outcome.Accepted.Duplicates:N0} already imported, {result.BadRows:N0} bad rows skipped; {outcome.Processed!.TotalProcessed:N0} applied to gold, {outcome.Processed.Rejected:N0} to data quality.");
         return 0;
     }
-
-    private static char? ParseDelimiter(string? value) => value switch
-    {
-        null or "" => null,
-        "\\t" or "tab" => '\t',
-        { Length: 1 } => value[0],
-        _ => throw new ArgumentException($"--delimiter takes one character (or \\t for a tab), not '{value}'."),
-    };
 
     private static Progress<FileImportProgress> Report(ProgressTask task) => new(progress =>
     {
@@ -141,6 +118,33 @@ internal static class ImportCommand
         task.Value = progress.Bytes;
         task.State.Update<long>("rows", _ => progress.Rows);
     });
+
+    /// <summary>One progress task per step of the import, each completed when the next starts.</summary>
+    private sealed class ProgressSteps(ProgressContext context) : IFileImportObserver
+    {
+        private ProgressTask? _current;
+
+        public IProgress<FileImportProgress> Checking(string fileName) => Report(Start($"checking {fileName}"));
+
+        public IProgress<FileImportProgress> Loading() => Report(Start("loading into bronze"));
+
+        public void Transforming() => Start("bronze → silver → gold").IsIndeterminate();
+
+        public void Complete()
+        {
+            if (_current is null)
+                return;
+            _current.IsIndeterminate(false);
+            _current.Value = _current.MaxValue;
+        }
+
+        private ProgressTask Start(string description)
+        {
+            Complete();
+            _current = context.AddTask(description);
+            return _current;
+        }
+    }
 
     /// <summary>Rows per second of a task, from the row count its progress callback records.</summary>
     private sealed class RowsPerSecondColumn : ProgressColumn
