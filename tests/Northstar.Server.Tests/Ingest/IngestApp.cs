@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Northstar.Server.Accounts;
 using Northstar.Server.Tests.Support;
@@ -43,8 +42,7 @@ public sealed class IngestApp : IAsyncDisposable
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
             settings[key] = value;
         var factory = new NorthstarAppFactory(settings, services => services
-            .AddSingleton<TimeProvider>(new FixedClock(Now))
-            .AddSingleton<IStartupFilter, FixedClockCookies>());
+            .AddSingleton<TimeProvider>(new FixedClock(Now)));
         return new IngestApp(factory, await factory.SignedInClientAsync(Role.SuperAdmin), folder, database);
     }
 

@@ -4,7 +4,6 @@ using System.Net;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Northstar.Ingest;
 using Northstar.Ingest.Demo;
@@ -49,8 +48,7 @@ public sealed class DemoWarehouse : IAsyncDisposable
         _folder = folder;
         _database = database;
         _factory = new NorthstarAppFactory(_settings, services => services
-            .AddSingleton<TimeProvider>(new FixedClock(Now))
-            .AddSingleton<IStartupFilter, FixedClockCookies>());
+            .AddSingleton<TimeProvider>(new FixedClock(Now)));
     }
 
     /// <summary>Two branch names of the demo, for filters (the third branch is left out).</summary>
