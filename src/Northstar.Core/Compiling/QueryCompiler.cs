@@ -39,14 +39,16 @@ public static class QueryCompiler
         var window = scope.WindowDays is { } days ? DateRanges.LastDays(days, context.Today) : null;
         var range = Clamp(query.Range, window);
         var builder = new StatementBuilder(model, query, scope, window);
+        var single = HasOneRow(query);
         var comparison = query.Compare is { } kind && range is not null
-            ? Comparison(kind, DateRanges.Compare(kind, range), builder, context.Dialect)
+            ? Comparison(kind, DateRanges.Compare(kind, range), builder, context.Dialect, single)
             : null;
 
+        var rows = SqlRenderer.Render(builder.Rows(range, comparison: false), context.Dialect);
         return new CompiledQuery(
             Columns(query),
-            SqlRenderer.Render(builder.Rows(range, comparison: false), context.Dialect),
-            SqlRenderer.Render(builder.Totals(range), context.Dialect),
+            rows,
+            single ? rows : SqlRenderer.Render(builder.Totals(range), context.Dialect),
             comparison,
             range,
             query.Parts.Select(part => part.Subject.DataSubject).Distinct().Order(StringComparer.Ordinal).ToArray(),
@@ -110,10 +112,19 @@ public static class QueryCompiler
         return new DateRange(from, to);
     }
 
-    private static ComparisonQuery Comparison(string kind, DateRange range, StatementBuilder builder, SqlDialect dialect) =>
-        new(kind, range,
-            SqlRenderer.Render(builder.Rows(range, comparison: true), dialect),
-            SqlRenderer.Render(builder.Totals(range), dialect));
+    private static ComparisonQuery Comparison(string kind, DateRange range, StatementBuilder builder, SqlDialect dialect, bool single)
+    {
+        var rows = SqlRenderer.Render(builder.Rows(range, comparison: true), dialect);
+        return new(kind, range, rows, single ? rows : SqlRenderer.Render(builder.Totals(range), dialect));
+    }
+
+    /// <summary>
+    /// Whether the answer is one row that is also its totals: no dimension, no time buckets and no metric filter (which
+    /// could leave no row). Then the totals statement is the rows statement itself (the same object), which the
+    /// runner runs once: the KPI cards of a dashboard cost half the work.
+    /// </summary>
+    private static bool HasOneRow(ValidatedQuery query) =>
+        query.Dimensions.Count == 0 && query.Time is null && query.MetricFilters.Count == 0;
 
     private static ResultColumn[] Columns(ValidatedQuery query)
     {

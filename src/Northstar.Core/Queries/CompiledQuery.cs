@@ -8,7 +8,8 @@ namespace Northstar.Core.Queries;
 /// </summary>
 /// <param name="Columns">The answer's columns, in order: time bucket (when grouped by time), dimensions, metrics.</param>
 /// <param name="Rows">The rows: one per group, ordered and limited.</param>
-/// <param name="Totals">One row, the metrics over all rows that match (computed, not summed).</param>
+/// <param name="Totals">One row, the metrics over all rows that match (computed, not summed). When the answer is a
+/// single ungrouped row, this is the <see cref="Rows"/> statement itself (the same object), to run once.</param>
 /// <param name="Comparison">The same two statements over the comparison range; null without compare.</param>
 /// <param name="Range">The range asked for (inclusive local dates), after presets and scope clamping; null: all time.</param>
 /// <param name="Subjects">The data subjects read (for cache keys: their data versions).</param>

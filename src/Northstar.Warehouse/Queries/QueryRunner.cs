@@ -71,10 +71,13 @@ public sealed class QueryRunner
     {
         ArgumentNullException.ThrowIfNull(query);
         // Both engines take concurrent connections; our DuckDB provider executes synchronously, hence Task.Run.
+        // A single-row answer's totals statement is its rows statement (the compiler hands the same object): run it once.
         var rows = Run(query.Rows);
-        var totals = Run(query.Totals);
+        var totals = ReferenceEquals(query.Totals, query.Rows) ? rows : Run(query.Totals);
         var comparisonRows = query.Comparison is { } comparison ? Run(comparison.Rows) : null;
-        var comparisonTotals = query.Comparison is { } compared ? Run(compared.Totals) : null;
+        var comparisonTotals = query.Comparison is { } compared
+            ? ReferenceEquals(compared.Totals, compared.Rows) ? comparisonRows : Run(compared.Totals)
+            : null;
         await Task.WhenAll(new[] { rows, totals, comparisonRows, comparisonTotals }.OfType<Task>()).ConfigureAwait(false);
 
         return AnswerAssembler.Assemble(

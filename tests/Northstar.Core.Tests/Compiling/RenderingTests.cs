@@ -90,6 +90,19 @@ public sealed class RenderingTests
                         Specs.Compile("""{ "metrics": ["orders", "revenue"], "dimensions": ["location"] }""").Rows.Sql, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "metrics": ["revenue", "orders"], "compare": "previous_period", "time": { "range": { "preset": "last_30_days" } } }""", true)]
+    [InlineData("""{ "metrics": ["revenue"], "dimensions": ["location"], "compare": "previous_period", "time": { "range": { "preset": "last_30_days" } } }""", false)]
+    [InlineData("""{ "metrics": ["revenue"], "compare": "previous_period", "time": { "grain": "day", "range": { "preset": "last_30_days" } } }""", false)]
+    [InlineData("""{ "metrics": ["revenue"], "compare": "previous_period", "time": { "range": { "preset": "last_30_days" } }, "filters": [ { "member": "revenue", "op": "gt", "values": [5] } ] }""", false)]
+    public void A_single_ungrouped_row_is_its_own_totals_so_one_statement_serves_both(string spec, bool single)
+    {
+        var compiled = Specs.Compile(spec);
+
+        Assert.Equal(single, ReferenceEquals(compiled.Rows, compiled.Totals));
+        Assert.Equal(single, ReferenceEquals(compiled.Comparison!.Rows, compiled.Comparison.Totals));
+    }
+
     [Fact]
     public void Totals_have_no_grouping_order_or_limit()
     {

@@ -31,14 +31,17 @@ internal sealed class TileQuery(SemanticModel model, BenchTarget target, QueryRu
         return total;
     }
 
+    // The statements the runner runs: a single-row answer's totals statement is its rows statement, run once.
     private static IEnumerable<SqlStatement> Statements(CompiledQuery query)
     {
         yield return query.Rows;
-        yield return query.Totals;
+        if (!ReferenceEquals(query.Totals, query.Rows))
+            yield return query.Totals;
         if (query.Comparison is { } comparison)
         {
             yield return comparison.Rows;
-            yield return comparison.Totals;
+            if (!ReferenceEquals(comparison.Totals, comparison.Rows))
+                yield return comparison.Totals;
         }
     }
 }
