@@ -92,6 +92,12 @@ internal sealed class QuerySuite : ISuite
         {
             throw new BenchSetupException($"{target.Name}: the kept warehouse holds the demo company at {held}, not {size}: use another --keep name.");
         }
+        else if (target.Name == "postgres" && settings.Keep is { } keep && await GoldCopy.AvailableAsync(keep, size, cancellationToken))
+        {
+            Progress.Line($"postgres query: copying the gold tables of the kept DuckDB warehouse \"{keep}\" (not measured)");
+            await GoldCopy.CopyAsync(keep, target.Warehouse, cancellationToken);
+            await target.ExecuteAsync(PreparedMarker.InsertSql(size), cancellationToken);
+        }
         else
         {
             await LoadDemoAsync(target, settings, cancellationToken);
