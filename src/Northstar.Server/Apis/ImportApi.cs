@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Northstar.Ingest;
 using Northstar.Ingest.Files;
@@ -19,8 +20,6 @@ internal static class ImportApi
 {
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder endpoints)
     {
-        // Read once here so that settings that are not valid stop the start-up, not the first upload.
-        FileUploadOptions.From(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         endpoints.MapGroup("/api/ingest/files").WithTags("Ingest")
             // A file import writes data for every branch.
             .RequireAuthorization(Policies.SuperAdmin)
@@ -56,7 +55,7 @@ internal static class ImportApi
         ClaimsPrincipal user,
         IngestPipeline pipeline,
         AuditLog audit,
-        IConfiguration configuration,
+        IOptions<FileUploadOptions> uploadOptions,
         CancellationToken cancellationToken,
         [FromQuery] string[]? map = null,
         string? format = null,
@@ -73,7 +72,7 @@ internal static class ImportApi
                 detail: $"There is no entity \"{entity}\". Entities: {string.Join(", ", EntityNames.All)}.");
         }
 
-        var settings = FileUploadOptions.From(configuration);
+        var settings = uploadOptions.Value;
         FileImportOptions options;
         try
         {

@@ -18,6 +18,10 @@ internal static class IngestExtensions
             .BindConfiguration(IngestOptions.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        builder.Services.AddOptions<FileUploadOptions>()
+            .BindConfiguration(FileUploadOptions.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FileUploadOptions>, FileUploadOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IngestPipeline>();
         builder.Services.AddSingleton(services => new WebhookVerifier(

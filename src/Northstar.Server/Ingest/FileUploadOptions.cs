@@ -1,12 +1,11 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Northstar.Ingest.Files;
 
 namespace Northstar.Server.Ingest;
 
 /// <summary>
 /// The bounds of an uploaded import file, from <c>Northstar:Ingest:Files</c>; by default the same as the <c>import</c>
-/// verb's (<see cref="FileImportLimits.Default"/>). Read with <see cref="From"/>, which refuses values that are not valid.
+/// verb's (<see cref="FileImportLimits.Default"/>); checked at start-up by <see cref="FileUploadOptionsValidator"/>.
 /// </summary>
 internal sealed class FileUploadOptions
 {
@@ -29,23 +28,6 @@ internal sealed class FileUploadOptions
         MaxLineBytes = MaxLineBytes,
         MaxColumns = MaxColumns,
     };
-
-    /// <summary>The options of <paramref name="configuration"/>.</summary>
-    /// <exception cref="OptionsValidationException">A bound is not a positive number.</exception>
-    public static FileUploadOptions From(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(SectionName).Get<FileUploadOptions>() ?? new FileUploadOptions();
-        var failures = new List<string>();
-        if (options.MaxFileBytes <= 0)
-            failures.Add($"{SectionName}:MaxFileBytes must be a positive number of bytes.");
-        if (options.MaxLineBytes <= 0)
-            failures.Add($"{SectionName}:MaxLineBytes must be a positive number of bytes.");
-        if (options.MaxColumns <= 0)
-            failures.Add($"{SectionName}:MaxColumns must be a positive number.");
-        if (failures.Count > 0)
-            throw new OptionsValidationException(SectionName, typeof(FileUploadOptions), failures);
-        return options;
-    }
 
     /// <summary>The file size limit as the 413 names it.</summary>
     public string DescribeMaxFileBytes() =>

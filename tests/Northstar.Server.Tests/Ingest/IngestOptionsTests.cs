@@ -69,6 +69,21 @@ public sealed class IngestOptionsTests
         Assert.Contains("Northstar:Ingest:Sources:crm:Secret", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_server_does_not_start_with_upload_limits_that_are_not_positive()
+    {
+        using var folder = new TempFolder();
+        var settings = NorthstarAppFactory.DuckDbSettings(folder.Path);
+        settings["Northstar:Ingest:Files:MaxFileBytes"] = "0";
+        settings["Northstar:Ingest:Files:MaxColumns"] = "-3";
+        await using var factory = new NorthstarAppFactory(settings);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Northstar:Ingest:Files:MaxFileBytes must be a positive number", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Northstar:Ingest:Files:MaxColumns must be a positive number", failure.Message, StringComparison.Ordinal);
+    }
+
     private static IngestOptions Bind(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
