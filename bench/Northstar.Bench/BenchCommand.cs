@@ -136,15 +136,7 @@ internal static partial class BenchCommand
             Description = "Measured runs after the warm-up run; the report gives their p50 and p95.",
             DefaultValueFactory = _ => DefaultQueryRuns,
         });
-        var keep = new Option<string>("--keep")
-        {
-            Description = "Keep the prepared warehouse under this name (a-z, 0-9, _) and reuse it on the next run of the same size.",
-        };
-        keep.Validators.Add(result =>
-        {
-            if (result.GetValue(keep) is { } name && !KeepName().IsMatch(name))
-                result.AddError($"--keep must be 1 to 30 of a-z, 0-9 and _; \"{name}\" is not.");
-        });
+        var keep = KeepOption("Keep the prepared warehouse under this name (a-z, 0-9, _) and reuse it on the next run of the same size.");
         var command = new Command(
             "query", "The executive dashboard's 8 tiles in-process, from the base tables and from the rollups, beside the engine's time.")
         {
@@ -167,11 +159,8 @@ internal static partial class BenchCommand
     private static Command QueryCacheVerb()
     {
         var engine = EngineOption();
-        var keep = new Option<string>("--keep")
-        {
-            Description = "The kept warehouse to serve, prepared by `query --keep <name>` on the same engine.",
-            Required = true,
-        };
+        var keep = KeepOption("The kept warehouse to serve, prepared by `query --keep <name>` on the same engine.");
+        keep.Required = true;
         var runs = AtLeastOne(new Option<int>("--runs")
         {
             Description = "Measured cache hits per tile after the warm-up hit; the report gives their p50 and p95.",
@@ -201,6 +190,18 @@ internal static partial class BenchCommand
         Description = "The built Northstar.Server.dll (default: the one next to the harness's own build output).",
         DefaultValueFactory = _ => ServerProcess.DefaultPath,
     };
+
+    // The name becomes part of a folder and a database name, so it is checked wherever it is taken.
+    private static Option<string> KeepOption(string description)
+    {
+        var keep = new Option<string>("--keep") { Description = description };
+        keep.Validators.Add(result =>
+        {
+            if (result.GetValue(keep) is { } name && !KeepName().IsMatch(name))
+                result.AddError($"--keep must be 1 to 30 of a-z, 0-9 and _; \"{name}\" is not.");
+        });
+        return keep;
+    }
 
     [GeneratedRegex("^[a-z0-9_]{1,30}$")]
     private static partial Regex KeepName();
