@@ -8,8 +8,8 @@ public static class DateRanges
     /// <summary>The preset names, as the spec spells them.</summary>
     public static IReadOnlyList<string> Presets { get; } =
     [
-        "today", "yesterday", "last_7_days", "last_30_days", "last_90_days", "month_to_date", "quarter_to_date",
-        "year_to_date", "last_year", "all_time",
+        "today", "yesterday", "last_7_days", "last_30_days", "last_90_days", "week_to_date", "month_to_date",
+        "quarter_to_date", "year_to_date", "last_year", "all_time",
     ];
 
     /// <summary>The comparison kinds, as the spec spells them.</summary>
@@ -24,6 +24,7 @@ public static class DateRanges
         "last_7_days" => LastDays(7, today),
         "last_30_days" => LastDays(30, today),
         "last_90_days" => LastDays(90, today),
+        "week_to_date" => new DateRange(today.AddDays(-DaysSinceMonday(today)), today),
         "month_to_date" => new DateRange(new DateOnly(today.Year, today.Month, 1), today),
         "quarter_to_date" => new DateRange(new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1), today),
         "year_to_date" => new DateRange(new DateOnly(today.Year, 1, 1), today),
@@ -31,6 +32,9 @@ public static class DateRanges
         "all_time" => null,
         _ => throw new ArgumentException($"'{preset}' is not a range preset.", nameof(preset)),
     };
+
+    // Weeks start on Monday, as ISO weeks and the dim_date table's week_start do.
+    private static int DaysSinceMonday(DateOnly day) => ((int)day.DayOfWeek + 6) % 7;
 
     /// <summary>The last <paramref name="days"/> days, today included.</summary>
     public static DateRange LastDays(int days, DateOnly today) => new(today.AddDays(1 - days), today);

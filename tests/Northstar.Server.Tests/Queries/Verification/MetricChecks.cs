@@ -94,6 +94,7 @@ public static class MetricChecks
         new("appointments_sat", $"select count(*) {Appointments} and f.outcome in ('sat', 'sold')", Precision.Exact),
         new("appointments_sold", $"select count(*) {Appointments} and f.outcome = 'sold'", Precision.Exact),
         new("no_shows", $"select count(*) {Appointments} and f.outcome = 'no_show'", Precision.Exact),
+        new("open_appointments", $"select count(*) {Appointments} and f.outcome in ('set', 'confirmed')", Precision.Exact),
         new("cancelled_appointments", $"select count(*) {Appointments} and f.outcome = 'cancelled'", Precision.Exact),
         new("no_show_rate", $"""
             select cast(count(case when f.outcome = 'no_show' then 1 end) as numeric) / nullif(count(*), 0)
@@ -175,6 +176,13 @@ public static class MetricChecks
             $"select cast({TotalSpend} as numeric) / nullif((select count(*) {Appointments}), 0)", Precision.Relative),
         new("customer_acquisition_cost",
             $"select cast({TotalSpend} as numeric) / nullif((select count(*) {Jobs} and {NotCancelledJob}), 0)", Precision.Relative),
+        new("weighted_pipeline", $"""
+            select cast((select count(*) {Appointments} and f.outcome in ('set', 'confirmed'))
+                        * (select count(*) {Appointments} and f.outcome = 'sold')
+                        * {SoldRevenue} as numeric)
+                   / nullif((select count(*) {Appointments} and f.outcome in ('sat', 'sold'))
+                            * (select count(*) {Jobs} and {NotCancelledJob}), 0)
+            """, Precision.Relative),
         new("marketing_roi",
             $"select cast({SoldRevenue} - {TotalSpend} as numeric) / nullif({TotalSpend}, 0)", Precision.Relative),
     }.ToDictionary(check => check.Metric, StringComparer.Ordinal);
