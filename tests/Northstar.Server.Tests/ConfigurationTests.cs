@@ -65,6 +65,25 @@ public sealed class ConfigurationTests
         Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("tiles.example.com/{z}/{x}/{y}.png")]
+    [InlineData("ftp://tiles.example.com/{z}/{x}/{y}.png")]
+    [InlineData("https://tiles.example.com/{z}/{x}.png")]
+    public void A_map_tile_url_that_is_not_an_http_template_is_refused_naming_the_setting(string url)
+    {
+        var message = Assert.Single(Failures(new() { ["Northstar:MapTileUrl"] = url }));
+
+        Assert.StartsWith("Northstar:MapTileUrl must be an http(s) URL template", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_map_tile_url_template_is_accepted()
+    {
+        var options = Bind(new() { ["Northstar:MapTileUrl"] = "https://tiles.example.com/{z}/{x}/{y}.png" });
+
+        Assert.Equal("https://tiles.example.com/{z}/{x}/{y}.png", options.MapTileUrl);
+    }
+
     [Fact]
     public void An_empty_redis_setting_means_no_redis()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Northstar.Server.Accounts;
 using Northstar.Server.Tests.Support;
@@ -41,6 +42,8 @@ public sealed class DuckDbServerTests(DuckDbServerFixture fixture) : IClassFixtu
         Assert.Equal("DuckDB", body.GetProperty("engine").GetProperty("name").GetString());
         Assert.Matches(@"^v1\.5\.\d+", body.GetProperty("engine").GetProperty("version").GetString());
         Assert.Equal("DuckDb", body.GetProperty("dialect").GetString());
+        Assert.Equal("USD", body.GetProperty("currency").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("mapTileUrl").ValueKind);
     }
 
     [Theory]

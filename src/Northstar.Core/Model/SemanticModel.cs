@@ -14,4 +14,9 @@ public sealed record SemanticModel(
     IReadOnlyDictionary<string, Subject> Subjects,
     IReadOnlyDictionary<string, Metric> Metrics,
     IReadOnlyList<Rollup> Rollups,
-    string CompanyTimeZone);
+    string CompanyTimeZone)
+{
+    /// <summary>The company's currency (ISO 4217 code, <c>USD</c> unless the model says otherwise): how the UI shows
+    /// amounts of the <c>currency</c> format.</summary>
+    public string Currency { get; init; } = "USD";
+}

@@ -1,10 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Northstar.Server.Options;
+using Northstar.Server.Queries;
 using Northstar.Warehouse;
 
 namespace Northstar.Server.Apis;
 
-/// <summary><c>GET /api/info</c>: the product, its version and the engine it is connected to.</summary>
+/// <summary><c>GET /api/info</c>: the product, its version, the engine it is connected to, and what the UI needs before
+/// sign-in (the currency, the map tile URL).</summary>
 internal static class InfoApi
 {
     public static IEndpointRouteBuilder MapInfoApi(this IEndpointRouteBuilder endpoints)
@@ -18,14 +22,17 @@ internal static class InfoApi
         return endpoints;
     }
 
-    public static async Task<Ok<ServerInfo>> GetInfoAsync(IWarehouse warehouse, CancellationToken cancellationToken)
+    public static async Task<Ok<ServerInfo>> GetInfoAsync(
+        IWarehouse warehouse, LoadedModel loaded, IOptions<NorthstarOptions> options, CancellationToken cancellationToken)
     {
         var engineVersion = await GetEngineVersionAsync(warehouse, cancellationToken);
         return TypedResults.Ok(new ServerInfo(
             "Northstar",
             ProductVersion.Current,
             new EngineInfo(EngineNames.Of(warehouse.Engine), engineVersion),
-            warehouse.Dialect.ToString()));
+            warehouse.Dialect.ToString(),
+            loaded.Model.Currency,
+            string.IsNullOrWhiteSpace(options.Value.MapTileUrl) ? null : options.Value.MapTileUrl));
     }
 
     private static async Task<string> GetEngineVersionAsync(IWarehouse warehouse, CancellationToken cancellationToken)

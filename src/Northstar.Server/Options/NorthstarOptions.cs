@@ -23,4 +23,11 @@ public sealed class NorthstarOptions
     /// for the shared cache and live updates when several nodes run.
     /// </summary>
     public string? Redis { get; set; }
+
+    /// <summary>
+    /// A raster map tile URL template (<c>https://tiles.example.com/{z}/{x}/{y}.png</c>) for the dashboards' branch map,
+    /// for those who run a tile server; optional. Without it the map shows the outline shipped with the app, and the
+    /// browser asks no other host for anything.
+    /// </summary>
+    public string? MapTileUrl { get; set; }
 }

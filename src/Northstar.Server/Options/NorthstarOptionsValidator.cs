@@ -18,6 +18,20 @@ internal sealed class NorthstarOptionsValidator : IValidateOptions<NorthstarOpti
                 "(e.g. localhost:6379,abortConnect=false).");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.MapTileUrl) && !IsTileTemplate(options.MapTileUrl))
+        {
+            failures.Add(
+                $"{NorthstarOptions.SectionName}:MapTileUrl must be an http(s) URL template with {{z}}, {{x}} and {{y}} " +
+                "(e.g. https://tiles.example.com/{z}/{x}/{y}.png).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsTileTemplate(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && url.Contains("{z}", StringComparison.Ordinal)
+        && url.Contains("{x}", StringComparison.Ordinal)
+        && url.Contains("{y}", StringComparison.Ordinal);
 }

@@ -31,7 +31,7 @@ public sealed record QueryResponse(
             answer.Comparison is { } comparison
                 ? new ComparisonResponse(comparison.Kind, comparison.Range.From, comparison.Range.To, comparison.Rows, comparison.Totals)
                 : null,
-            new QueryMeta(engine, result.FromCache ? "hit" : "miss", result.Query.Rollup, result.DataVersions,
+            new QueryMeta(engine, result.FromCache ? "hit" : "miss", result.Query.Rollup, result.DataVersions, result.DataAsOf,
                 Math.Round(result.Elapsed.TotalMilliseconds, 3)),
             explain ? QueryExplain.Of(result.Query) : null);
     }
@@ -69,8 +69,16 @@ public sealed record ComparisonResponse(
 /// <param name="Cache"><c>hit</c> (memory or Redis) or <c>miss</c> (computed by the engine for this request).</param>
 /// <param name="Rollup">The rollup that answered, or null for the base tables.</param>
 /// <param name="DataVersion">The data version of each subject read: the answer reflects exactly these.</param>
+/// <param name="DataAsOf">When the newest of those subjects last changed (UTC), to show "data as of"; null when none
+/// ever changed.</param>
 /// <param name="Ms">Server time for this answer, in milliseconds.</param>
-public sealed record QueryMeta(string Engine, string Cache, string? Rollup, IReadOnlyDictionary<string, long> DataVersion, double Ms);
+public sealed record QueryMeta(
+    string Engine,
+    string Cache,
+    string? Rollup,
+    IReadOnlyDictionary<string, long> DataVersion,
+    DateTimeOffset? DataAsOf,
+    double Ms);
 
 /// <summary>The statements a query runs, for administrators (<c>?explain=true</c>).</summary>
 /// <param name="Statements">Rows, totals and, with compare, the comparison's rows and totals.</param>

@@ -53,17 +53,24 @@ internal sealed class QueryService(
     {
         var current = await versions.ReadAsync(query.Subjects, cancellationToken);
         var read = current.Versions.ToDictionary(pair => pair.Key, pair => pair.Value.Version, StringComparer.Ordinal);
+        var asOf = DataAsOf(current.Versions.Values);
         var key = CacheKey(query, current.Versions);
 
         var cached = await cache.GetAsync(key);
         if (cached is not null)
-            return new QueryResult(cached, query, true, read, Stopwatch.GetElapsedTime(started));
+            return new QueryResult(cached, query, true, read, asOf, Stopwatch.GetElapsedTime(started));
 
         // The shared computation is not tied to the first caller's cancellation (others may be waiting on it); the
         // statement timeout bounds it. Each caller stops waiting when its own request is cancelled.
         var answer = await _flights.RunAsync(key, () => ComputeAsync(query, key, current.Needed))
             .WaitAsync(cancellationToken);
-        return new QueryResult(answer, query, false, read, Stopwatch.GetElapsedTime(started));
+        return new QueryResult(answer, query, false, read, asOf, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static DateTimeOffset? DataAsOf(IEnumerable<DataVersion> versions)
+    {
+        var newest = versions.Select(version => version.ChangedAtTicks).DefaultIfEmpty(0).Max();
+        return newest == 0 ? null : new DateTimeOffset(newest, TimeSpan.Zero);
     }
 
     // seen: the write position holding the data versions of the key, which every statement's connection must have.

@@ -36,14 +36,14 @@ public class ModelValidationTests
     public void Unknown_keys_are_errors_at_every_level()
     {
         var text = Sales
-            .With("company: { time_zone: America/Chicago }", "company: { time_zone: America/Chicago, currency: USD }\nsubject: {}")
+            .With("company: { time_zone: America/Chicago }", "company: { time_zone: America/Chicago, locale: en-US }\nsubject: {}")
             .With("    data_subject: sales", "    data_subject: sales\n    lable: Sales")
             .With("key: product_key }", "key: product_key, kind: left }")
             .With("date: local_date,", "date: local_date, grain: day,");
 
         var errors = Errors(text);
 
-        Assert.Equal(LineOf(text, "currency: USD"), ErrorAbout(errors, "company.currency").Line);
+        Assert.Equal(LineOf(text, "locale: en-US"), ErrorAbout(errors, "company.locale").Line);
         Assert.Equal(LineOf(text, "subject: {}"), ErrorAbout(errors, "subject").Line);
         Assert.Equal(LineOf(text, "lable"), ErrorAbout(errors, "subjects.sales.lable").Line);
         Assert.Equal(LineOf(text, "kind: left"), ErrorAbout(errors, "subjects.sales.joins.product.kind").Line);
@@ -332,6 +332,27 @@ public class ModelValidationTests
         var error = Assert.Single(Errors(text));
 
         Assert.Equal((File1, 1, "company.time_zone"), (error.File, error.Line, error.Member));
+    }
+
+    [Fact]
+    public void The_company_currency_is_usd_unless_the_model_names_another()
+    {
+        Assert.Equal("USD", Parse(Sales).Currency);
+        Assert.Equal("EUR", Parse(Sales.With("time_zone: America/Chicago", "time_zone: America/Chicago, currency: EUR")).Currency);
+    }
+
+    [Theory]
+    [InlineData("usd")]
+    [InlineData("DOLLAR")]
+    [InlineData("\"$\"")]
+    public void The_company_currency_must_be_an_iso_code(string currency)
+    {
+        var text = Sales.With("time_zone: America/Chicago", $"time_zone: America/Chicago, currency: {currency}");
+
+        var error = Assert.Single(Errors(text));
+
+        Assert.Equal((File1, 1, "company.currency"), (error.File, error.Line, error.Member));
+        Assert.Contains("ISO 4217", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,13 @@ public static class QueryScenarios
         Assert.Equal(70m, Revenue(third));
         Assert.True(third.GetProperty("meta").GetProperty("dataVersion").GetProperty("sales").GetInt64()
             > first.GetProperty("meta").GetProperty("dataVersion").GetProperty("sales").GetInt64());
+        // "Data as of": when the sales last changed; a hit says the same as the miss it repeats, and a load moves it on.
+        Assert.Equal(DataAsOf(first), DataAsOf(second));
+        Assert.True(DataAsOf(third) > DataAsOf(first), "the data is as of the later load");
     }
+
+    private static DateTimeOffset DataAsOf(JsonElement answer) =>
+        answer.GetProperty("meta").GetProperty("dataAsOf").GetDateTimeOffset();
 
     public static async Task With_redis_unreachable_no_request_fails(TestEngine engine)
     {

@@ -40,9 +40,9 @@ export interface AnswerMeta {
   cache: 'hit' | 'miss';
   rollup: string | null;
   /** The data version of each subject read. */
-  data_version: Record<string, number>;
+  dataVersion: Record<string, number>;
   /** When the newest of those subjects last changed (ISO timestamp, UTC); null when none ever did. */
-  data_as_of: string | null;
+  dataAsOf: string | null;
   ms: number;
 }
 

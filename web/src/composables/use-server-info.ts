@@ -13,6 +13,10 @@ export interface ServerInfo {
     version: string;
   };
   dialect: string;
+  /** The company's currency (ISO 4217), for amounts of the `currency` format. */
+  currency: string;
+  /** A raster tile URL template for the branch map (`https://…/{z}/{x}/{y}.png`); null: the shipped outline only. */
+  mapTileUrl: string | null;
 }
 
 export type ServerInfoState =

@@ -6,7 +6,7 @@ namespace Northstar.Core.Model.Loading;
 /// </summary>
 internal sealed class ModelDeclarations(List<ModelError> errors)
 {
-    private static readonly string[] CompanyKeys = ["time_zone"];
+    private static readonly string[] CompanyKeys = ["time_zone", "currency"];
 
     private readonly List<string> _files = [];
     private bool _someFileUnreadable;
@@ -64,7 +64,9 @@ internal sealed class ModelDeclarations(List<ModelError> errors)
     /// <summary>Runs the checks across files and assembles the model; null when a problem was found.</summary>
     public SemanticModel? Complete()
     {
-        var timeZone = ReadCompanyTimeZone();
+        var company = ReadCompany();
+        var timeZone = ReadCompanyTimeZone(company);
+        var currency = ReadCompanyCurrency(company);
         CheckNamesAreDistinct();
         CheckConformedDimensions();
         MetricGraph.Check(_metrics);
@@ -75,14 +77,34 @@ internal sealed class ModelDeclarations(List<ModelError> errors)
             return null;
         }
 
-        return new SemanticModel(
+        var model = new SemanticModel(
             _subjects,
             _metrics.Values.ToDictionary(m => m.Name, m => m.Metric!, StringComparer.Ordinal),
             [.. rollups.OfType<Rollup>()],
             timeZone);
+        return currency is null ? model : model with { Currency = currency };
     }
 
-    private string? ReadCompanyTimeZone()
+    // Optional: USD when not given.
+    private static string? ReadCompanyCurrency(ModelMap? company)
+    {
+        if (company?.Optional("currency") is not { } node)
+        {
+            return null;
+        }
+
+        var code = node.Text();
+        if (code is { Length: 3 } && code.All(char.IsAsciiLetterUpper))
+        {
+            return code;
+        }
+
+        node.Error($"'{code}' is not a currency code: use three capital letters of ISO 4217 (USD, EUR, GBP...)");
+        return null;
+    }
+
+    /// <summary>The company declaration (one, in one file); null, reported, when missing or not a mapping.</summary>
+    private ModelMap? ReadCompany()
     {
         if (_companies.Count == 0 && _someFileUnreadable)
         {
@@ -101,7 +123,17 @@ internal sealed class ModelDeclarations(List<ModelError> errors)
             extra.Error($"the company is already declared at {_companies[0].Source}; declare it once, in one file");
         }
 
-        var zoneNode = _companies[0].Map(CompanyKeys)?.Required("time_zone");
+        return _companies[0].Map(CompanyKeys);
+    }
+
+    private string? ReadCompanyTimeZone(ModelMap? company)
+    {
+        if (company is null)
+        {
+            return null;
+        }
+
+        var zoneNode = company.Required("time_zone");
         var zone = zoneNode?.Text();
         if (zone is null)
         {
