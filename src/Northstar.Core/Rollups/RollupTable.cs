@@ -112,11 +112,15 @@ public sealed class RollupTable
         return rollup.Grain is Grain.Day or Grain.Hour;
     }
 
-    /// <summary>Creates the table filled from every row of the fact table (the table must not exist).</summary>
+    /// <summary>
+    /// Creates the table filled from every row of the fact table (the table must not exist), stored in time order: a
+    /// dashboard asks for a range of days, and DuckDB skips the row groups whose min/max of the time column lie outside
+    /// it only when the days are not scattered over the whole table. Refreshes append recent days, keeping the order.
+    /// </summary>
     public SqlStatement Build()
     {
         var fill = Fill(range: null);
-        return fill with { Sql = "create table " + QuotedName + " as\n" + fill.Sql };
+        return fill with { Sql = "create table " + QuotedName + " as\n" + fill.Sql + "\norder by " + SqlRenderer.Quote(RollupColumns.Time) };
     }
 
     /// <summary>Drops the table if it exists.</summary>

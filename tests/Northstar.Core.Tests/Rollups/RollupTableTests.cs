@@ -20,7 +20,7 @@ public sealed class RollupTableTests
                           "coalesce(sum(\"f\".\"net_amount\") filter (where (\"product\".\"category\" = $1)), (0)) as \"m_paint_revenue\", " +
                           "sum(\"f\".\"net_amount\") as \"m_average_line_sum\", count(\"f\".\"net_amount\") as \"m_average_line_count\", " +
                           "max(\"f\".\"net_amount\") as \"m_largest_line\"\nfrom \"gold\".\"fact_sales\" \"f\"", build, StringComparison.Ordinal);
-        Assert.EndsWith("group by \"f\".\"local_date\", \"location\".\"name\", \"f\".\"location_key\"", build, StringComparison.Ordinal);
+        Assert.EndsWith("group by \"f\".\"local_date\", \"location\".\"name\", \"f\".\"location_key\"\norder by \"t\"", build, StringComparison.Ordinal);
         Assert.Equal(["Paint"], table.Build().Parameters);
         Assert.DoesNotContain("\nwhere ", build, StringComparison.Ordinal);
     }
