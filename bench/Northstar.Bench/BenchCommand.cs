@@ -19,6 +19,7 @@ internal static partial class BenchCommand
     private const int DefaultQueryOrdersPerDay = 9_800;
     private const int DefaultQueryCacheRuns = 50;
     private const int DefaultQueryRuns = 20;
+    private const int DefaultDashboardRuns = 10;
 
     public static RootCommand Create()
     {
@@ -32,6 +33,7 @@ internal static partial class BenchCommand
         root.Add(DemoVerb());
         root.Add(QueryVerb());
         root.Add(QueryCacheVerb());
+        root.Add(DashboardVerb());
         return root;
     }
 
@@ -179,6 +181,50 @@ internal static partial class BenchCommand
             {
                 Keep = parse.GetRequiredValue(keep),
                 ServerPath = parse.GetRequiredValue(server),
+            };
+            return BenchRunner.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command DashboardVerb()
+    {
+        var days = AtLeastOne(new Option<int>("--days")
+        {
+            Description = "Days of the demo company.",
+            DefaultValueFactory = _ => DefaultDemoDays,
+        });
+        var ordersPerDay = AtLeastOne(new Option<int>("--orders-per-day")
+        {
+            Description = "Orders a day across the branches (the default is the demo verb's company).",
+            DefaultValueFactory = _ => DefaultDemoOrdersPerDay,
+        });
+        var runs = AtLeastOne(new Option<int>("--runs")
+        {
+            Description = "Measured warm visits per dashboard after the warm-up visit; the report gives their p50 and p95.",
+            DefaultValueFactory = _ => DefaultDashboardRuns,
+        });
+        var keep = KeepOption("Keep the demo company's data folder under this name and serve it again on the next run.");
+        var server = ServerOption();
+        var chromium = new Option<string>("--chromium")
+        {
+            Description = "The Chromium executable (default: $NORTHSTAR_TEST_CHROMIUM, else /usr/bin/chromium).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NORTHSTAR_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+        };
+        var command = new Command(
+            "dashboard", "Serve the demo company with the built server and time each dashboard in Chromium, cold and warm.")
+        {
+            days, ordersPerDay, runs, keep, server, chromium,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = new BenchSettings(BenchSuite.Dashboard, "duckdb", [EngineKind.DuckDb], Rows: 0, parse.GetValue(runs))
+            {
+                Days = parse.GetValue(days),
+                OrdersPerDay = parse.GetValue(ordersPerDay),
+                Keep = parse.GetValue(keep),
+                ServerPath = parse.GetRequiredValue(server),
+                ChromiumPath = parse.GetRequiredValue(chromium),
             };
             return BenchRunner.RunAsync(settings, cancellationToken);
         });

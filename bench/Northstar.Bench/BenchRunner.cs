@@ -2,6 +2,7 @@ using System.Text;
 using Northstar.Bench.Measuring;
 using Northstar.Bench.Reporting;
 using Northstar.Bench.Suites;
+using Northstar.Bench.Suites.Dashboard;
 using Northstar.Bench.Suites.Query;
 using Northstar.Bench.Targets;
 
@@ -73,6 +74,7 @@ internal static class BenchRunner
         BenchSuite.Demo => new DemoSuite(),
         BenchSuite.Query => new QuerySuite(),
         BenchSuite.QueryCache => new QueryCacheSuite(),
+        BenchSuite.Dashboard => new DashboardSuite(),
         _ => throw new ArgumentOutOfRangeException(nameof(suite), suite, "Not a single suite."),
     };
 

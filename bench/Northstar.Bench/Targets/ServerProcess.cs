@@ -5,8 +5,9 @@ using Northstar.Bench.Measuring;
 namespace Northstar.Bench.Targets;
 
 /// <summary>
-/// The built server (<c>dotnet Northstar.Server.dll serve</c>) as a process of its own on a free loopback port, with
-/// the embedded DuckDB in a temporary folder deleted when it stops. Settings come from the arguments only.
+/// The built server (<c>dotnet Northstar.Server.dll serve</c>, or another verb) as a process of its own on a free
+/// loopback port, with the embedded DuckDB in a temporary folder deleted when it stops unless a data folder is given.
+/// Settings come from the arguments only.
 /// </summary>
 internal sealed partial class ServerProcess : IAsyncDisposable
 {
@@ -46,8 +47,16 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public static string DefaultPath => Path.GetFullPath(
         Path.Combine(AppContext.BaseDirectory, "..", "..", "Northstar.Server", "release", "Northstar.Server.dll"));
 
+    public static Task<ServerProcess> StartAsync(string serverDll, IReadOnlyList<string> settings, CancellationToken cancellationToken) =>
+        StartAsync(serverDll, ["serve"], settings, dataDirectory: null, StartDeadline, cancellationToken);
+
+    /// <summary>
+    /// Starts the server with a verb of its own (<c>demo --days 365</c>), the data folder <paramref name="dataDirectory"/>
+    /// (null: a temporary one), waiting up to <paramref name="deadline"/> for it to listen (the demo verb loads first).
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(
-        string serverDll, IReadOnlyList<string> settings, CancellationToken cancellationToken)
+        string serverDll, IReadOnlyList<string> verb, IReadOnlyList<string> settings, string? dataDirectory, TimeSpan deadline,
+        CancellationToken cancellationToken)
     {
         if (!File.Exists(serverDll))
         {
@@ -65,9 +74,13 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(serverDll);
-        start.ArgumentList.Add("serve");
+        foreach (var word in verb)
+        {
+            start.ArgumentList.Add(word);
+        }
+
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        start.ArgumentList.Add($"--Northstar:Database:DataDirectory={Path.Combine(folder, "data")}");
+        start.ArgumentList.Add($"--Northstar:Database:DataDirectory={dataDirectory ?? Path.Combine(folder, "data")}");
         foreach (var setting in settings)
         {
             start.ArgumentList.Add(setting);
@@ -81,7 +94,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(Process.Start(start) ?? throw new BenchSetupException("dotnet could not be started."), folder);
         try
         {
-            server.Address = await server._listening.Task.WaitAsync(StartDeadline, cancellationToken);
+            server.Address = await server._listening.Task.WaitAsync(deadline, cancellationToken);
         }
         catch
         {

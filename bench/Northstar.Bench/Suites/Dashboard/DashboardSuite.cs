@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Playwright;
+using Northstar.Bench.Measuring;
+using Northstar.Bench.Reporting;
+using Northstar.Bench.Targets;
+using Northstar.Warehouse;
+
+namespace Northstar.Bench.Suites.Dashboard;
+
+/// <summary>
+/// The dashboards as a person sees them: the built server runs its <c>demo</c> verb (the demo company loaded, or found
+/// in the kept folder, then served), Chromium opens each dashboard, and the figure is the time from navigation to every
+/// tile rendered (the page's own clock: <see cref="RenderWatch"/>), cold (the first visit after the server started:
+/// empty answer cache, empty browser cache) and warm (later visits: cached answers and assets), beside the batch
+/// request's round trip and the server's own batch time.
+/// </summary>
+internal sealed class DashboardSuite : ISuite
+{
+    private const string AdminEmail = "bench@northstar.local";
+
+    private static readonly string[] Dashboards = ["executive", "sales"];
+
+    // The demo verb loads before it listens: about 200 s for the default company, about an hour for 10M order lines.
+    private static readonly TimeSpan LoadDeadline = TimeSpan.FromHours(2);
+
+    public ResultTable CreateTable(BenchSettings settings) => new(
+        "Dashboards in the browser: navigation to every tile rendered",
+        "Chromium (headless) over loopback; *rendered* is the page's own time from navigation start to every tile settled and "
+        + "every chart drawn; *batch* the `/api/query/batch` request's round trip seen by the page; *server* the server's "
+        + "time for the whole batch (the last answer line's `meta.ms`). Cold: the first visit after the server started "
+        + "(empty answer cache, new browser profile); warm: the next visits in the same browser (p50 and p95).",
+        ["engine", "dashboard", "visit", "rendered p50", "rendered p95", "batch p50", "server p50"]);
+
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(
+        BenchTarget target, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        if (target.Name != "duckdb")
+            throw new BenchSetupException("The dashboard suite serves the demo company on the embedded engine: use --engine duckdb.");
+
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var folder = settings.Keep is { } keep ? KeptWarehouse.Folder(keep) : null;
+        if (folder is not null && File.Exists(Path.Combine(folder, "northstar.duckdb")))
+            await ForgetAccountsAsync(folder, cancellationToken);
+
+        await using var server = await ServerProcess.StartAsync(
+            settings.ServerPath,
+            ["demo", "--days", Invariant(settings.Days), "--orders-per-day", Invariant(settings.OrdersPerDay)],
+            [$"--Northstar:Accounts:InitialAdminEmail={AdminEmail}", $"--Northstar:Accounts:InitialAdminPassword={password}"],
+            folder,
+            LoadDeadline,
+            cancellationToken);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = settings.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Address.ToString() });
+        await context.AddInitScriptAsync(RenderWatch.Script);
+        await SignInAsync(context, password);
+
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var dashboard in Dashboards)
+        {
+            var cold = await DashboardVisit.RunAsync(context, dashboard, cancellationToken);
+            rows.Add([target.Name, dashboard, "cold", Figures.Duration(cold.Rendered), "", Figures.Duration(cold.Batch), Figures.Duration(cold.Server)]);
+        }
+
+        foreach (var dashboard in Dashboards)
+        {
+            var batches = new List<TimeSpan>(settings.Runs);
+            var servers = new List<TimeSpan>(settings.Runs);
+            var rendered = await Repeat.RunAsync($"{dashboard} warm", settings.Runs, new Measure("rendered", async token =>
+            {
+                var visit = await DashboardVisit.RunAsync(context, dashboard, token);
+                batches.Add(visit.Batch);
+                servers.Add(visit.Server);
+                return visit.Rendered;
+            }), cancellationToken);
+            // The warm-up visit is left out, as Repeat leaves it out of the rendered times.
+            var batch = new Samples(batches.Skip(1));
+            var serverTimes = new Samples(servers.Skip(1));
+            rows.Add([target.Name, dashboard, "warm", Figures.Duration(rendered.Median), Figures.Duration(rendered.Percentile(0.95)),
+                      Figures.Duration(batch.Median), Figures.Duration(serverTimes.Median)]);
+        }
+
+        rows.Add([target.Name, "first page (gzip)", "", "", "", "", await FirstPage.DescribeAsync(server.Address, cancellationToken)]);
+        return rows;
+    }
+
+    private static async Task SignInAsync(IBrowserContext context, string password)
+    {
+        var response = await context.APIRequest.PostAsync("/api/auth/login", new APIRequestContextOptions
+        {
+            DataObject = new { email = AdminEmail, password },
+        });
+        if (!response.Ok)
+            throw new BenchSetupException($"Signing in to the server failed: {response.Status} {await response.TextAsync()}");
+    }
+
+    // The demo verb creates its first Super Admin only in a warehouse without users: forget those of an earlier run.
+    private static Task ForgetAccountsAsync(string folder, CancellationToken cancellationToken) =>
+        KeptWarehouse.ForgetAccountsAsync(
+            (new WarehouseOptions { Engine = WarehouseOptions.DuckDbEngine, DataDirectory = folder }, []), cancellationToken);
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
