@@ -30,6 +30,8 @@ static WebApplication BuildWebApp(string[] args)
     builder.AddIngest();
     builder.AddSquareSync(scheduled: true);
     builder.AddQueries();
+    builder.AddDashboards();
+    builder.AddExports();
     builder.AddNorthstarOpenApi();
 
     var app = builder.Build();
@@ -46,6 +48,8 @@ static WebApplication BuildWebApp(string[] args)
     app.MapImportApi();
     app.MapModelApi();
     app.MapQueryApi();
+    app.MapDashboardsApi();
+    app.MapExportApi();
     app.MapAuthApi();
     app.MapUsersApi();
     app.MapTokensApi();

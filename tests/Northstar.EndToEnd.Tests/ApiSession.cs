@@ -32,12 +32,31 @@ public sealed class ApiSession : IDisposable
 
     public async Task PostAsync(string path, object body)
     {
+        using var response = await SendPostAsync(path, body);
+    }
+
+    /// <summary>POSTs <paramref name="body"/> as JSON and reads the JSON answer (e.g. <c>/api/query</c>).</summary>
+    public async Task<T> PostAsync<T>(string path, object body)
+    {
+        using var response = await SendPostAsync(path, body);
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    private async Task<HttpResponseMessage> SendPostAsync(string path, object body)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
         var xsrf = _cookies.GetCookies(_client.BaseAddress!)["XSRF-TOKEN"];
         if (xsrf is not null)
             request.Headers.Add("X-XSRF-TOKEN", Uri.UnescapeDataString(xsrf.Value));
-        using var response = await _client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var response = await _client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            response.Dispose();
+            Assert.Fail($"POST {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return response;
     }
 
     public void Dispose() => _client.Dispose();

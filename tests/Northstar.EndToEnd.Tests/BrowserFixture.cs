@@ -16,6 +16,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's services, for setting up data the way the CLI verbs do (the demo company).</summary>
+    protected IServiceProvider Services => _app.Services;
+
     public virtual async Task InitializeAsync()
     {
         BaseAddress = _app.Start();

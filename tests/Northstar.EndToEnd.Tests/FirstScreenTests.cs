@@ -9,18 +9,30 @@ namespace Northstar.EndToEnd.Tests;
 public sealed class FirstScreenTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [BrowserFact]
-    public async Task The_first_screen_shows_northstar_its_version_and_the_duckdb_engine()
+    public async Task The_about_page_shows_northstar_its_version_and_the_duckdb_engine()
     {
         var page = await fixture.NewSignedInPageAsync();
 
-        await page.GotoAsync("/");
+        await page.GotoAsync("/about");
 
-        await Expect(page).ToHaveTitleAsync("Northstar");
+        await Expect(page).ToHaveTitleAsync("About · Northstar");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northstar", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected to DuckDB" })).ToBeVisibleAsync();
         await Expect(Fact(page, "Version")).ToContainTextAsync(ServerRelease());
         await Expect(Fact(page, "Engine")).ToHaveTextAsync("DuckDB");
         await Expect(Fact(page, "Engine version")).ToHaveTextAsync(new Regex(@"^v1\.5\.\d+"));
+    }
+
+    [BrowserFact]
+    public async Task The_home_page_is_the_executive_dashboard()
+    {
+        var page = await fixture.NewSignedInPageAsync();
+
+        await page.GotoAsync("/");
+
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseAddress, "/dashboards/executive").ToString());
+        await Expect(page).ToHaveTitleAsync("Executive · Northstar");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Executive", Exact = true })).ToBeVisibleAsync();
     }
 
     [BrowserFact]
@@ -50,8 +62,7 @@ public sealed class FirstScreenTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GetByLabel("Password").FillAsync(KestrelApp.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Northstar" })).ToBeVisibleAsync();
-        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseAddress, "/").ToString());
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseAddress, "/dashboards/executive").ToString());
     }
 
     [BrowserFact]
@@ -60,7 +71,7 @@ public sealed class FirstScreenTests(BrowserFixture fixture) : IClassFixture<Bro
         var page = await fixture.NewSignedInPageAsync();
         await page.RouteAsync("**/api/info", route => route.AbortAsync("connectionrefused"));
 
-        await page.GotoAsync("/");
+        await page.GotoAsync("/about");
 
         var alert = page.GetByRole(AriaRole.Alert);
         await Expect(alert).ToContainTextAsync("We can't reach the Northstar server");

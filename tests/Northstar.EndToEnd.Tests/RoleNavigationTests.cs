@@ -8,22 +8,26 @@ namespace Northstar.EndToEnd.Tests;
 /// <summary>Each role signs in through the login page and sees its own name, its role and only the pages it may use.</summary>
 public sealed class RoleNavigationTests(CompanyFixture fixture) : IClassFixture<CompanyFixture>
 {
+    // The shipped dashboards (dashboards/*.yaml) come first in everyone's navigation.
+    private static readonly string[] Dashboards = ["Executive", "Sales analytics"];
+
     [BrowserFact]
     public Task A_super_admin_sees_every_page_including_the_audit_log_and_the_api_docs() =>
         SignInAndCheckAsync(
-            CompanyFixture.SuperAdmin, ["Home", "Users", "Tokens", "Audit", "API docs"], "All branches", allowed: ("/audit", "Audit log"), forbidden: null);
+            CompanyFixture.SuperAdmin, [.. Dashboards, "Users", "Tokens", "Audit", "About", "API docs"], "All branches", allowed: ("/audit", "Audit log"),
+            forbidden: null);
 
     [BrowserFact]
     public Task A_manager_sees_users_and_tokens_but_not_the_audit_log() =>
-        SignInAndCheckAsync(CompanyFixture.Manager, ["Home", "Users", "Tokens"], "North", allowed: ("/users", "Users"), forbidden: "/audit");
+        SignInAndCheckAsync(CompanyFixture.Manager, [.. Dashboards, "Users", "Tokens", "About"], "North", allowed: ("/users", "Users"), forbidden: "/audit");
 
     [BrowserFact]
     public Task A_staff_member_sees_only_home_and_not_user_management() =>
-        SignInAndCheckAsync(CompanyFixture.Staff, ["Home"], "North", allowed: null, forbidden: "/users");
+        SignInAndCheckAsync(CompanyFixture.Staff, [.. Dashboards, "About"], "North", allowed: null, forbidden: "/users");
 
     [BrowserFact]
     public Task A_viewer_sees_only_home_and_not_the_token_page() =>
-        SignInAndCheckAsync(CompanyFixture.Viewer, ["Home"], "All branches", allowed: null, forbidden: "/tokens");
+        SignInAndCheckAsync(CompanyFixture.Viewer, [.. Dashboards, "About"], "All branches", allowed: null, forbidden: "/tokens");
 
     [BrowserFact]
     public async Task A_wrong_password_shows_the_servers_message_and_stays_on_the_login_page()
@@ -53,7 +57,8 @@ public sealed class RoleNavigationTests(CompanyFixture fixture) : IClassFixture<
         await page.GetByLabel("Password").FillAsync(CompanyFixture.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Northstar" })).ToBeVisibleAsync();
+        // Signed in, everyone lands on the executive dashboard.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Executive", Exact = true })).ToBeVisibleAsync();
         var menu = page.Locator(".user-menu");
         await Expect(menu.Locator(".display-name")).ToHaveTextAsync(person.DisplayName);
         await Expect(menu.Locator(".role")).ToHaveTextAsync(person.RoleLabel);

@@ -8,7 +8,18 @@ import { createAppRouter } from './router';
 import { branches, meAs } from './testing/accounts';
 import { fakeApi, problem } from './testing/fake-api';
 
-const info = { product: 'Northstar', version: '0.1.0', engine: { name: 'DuckDB', version: 'v1.5.6' }, dialect: 'DuckDb' };
+const info = {
+  product: 'Northstar',
+  version: '0.1.0',
+  engine: { name: 'DuckDB', version: 'v1.5.6' },
+  dialect: 'DuckDb',
+  currency: 'USD',
+  mapTileUrl: null,
+};
+const dashboards = [
+  { id: 'executive', title: 'Executive', description: null, order: 1 },
+  { id: 'sales', title: 'Sales analytics', description: null, order: 2 },
+];
 
 /** The whole app on a memory history (signed in as the fake API says), starting at `path`. */
 async function start(path: string): Promise<{ wrapper: ReturnType<typeof mount>; router: Router }> {
@@ -25,6 +36,8 @@ function signedInAs(me: Me | null) {
   return fakeApi({
     'GET /api/auth/me': () => (me ? me : problem(401, { title: 'Unauthorized' })),
     'GET /api/info': info,
+    'GET /api/dashboards': dashboards,
+    'GET /api/dashboards/executive': { ...dashboards[0], tiles: [] },
     'GET /api/users': [],
     'GET /api/branches': branches,
     'GET /api/tokens': [],
@@ -45,15 +58,15 @@ describe('the app', () => {
   });
 
   it.each<[RoleName, string[]]>([
-    ['super_admin', ['Home', 'Users', 'Tokens', 'Audit', 'API docs']],
-    ['manager', ['Home', 'Users', 'Tokens']],
-    ['staff', ['Home']],
-    ['viewer', ['Home']],
-  ])('shows a %s their name, role and only their pages', async (role, labels) => {
+    ['super_admin', ['Executive', 'Sales analytics', 'Users', 'Tokens', 'Audit', 'About', 'API docs']],
+    ['manager', ['Executive', 'Sales analytics', 'Users', 'Tokens', 'About']],
+    ['staff', ['Executive', 'Sales analytics', 'About']],
+    ['viewer', ['Executive', 'Sales analytics', 'About']],
+  ])('shows a %s their name, role, the dashboards and only their pages', async (role, labels) => {
     const me = meAs(role);
     signedInAs(me);
 
-    const { wrapper } = await start('/');
+    const { wrapper } = await start('/users');
 
     expect(wrapper.find('nav[aria-label="Main"]').findAll('a').map((a) => a.text())).toEqual(labels);
     expect(wrapper.find('.user-menu summary').text()).toContain(me.displayName);
@@ -112,9 +125,47 @@ describe('the app', () => {
     const me = meAs('viewer');
     signedInAs(me);
 
-    const { wrapper } = await start('/dashboards/nope');
+    const { wrapper } = await start('/no/such/page');
 
     expect(wrapper.find('h1').text()).toBe('Page not found');
+    wrapper.unmount();
+  });
+
+  it('opens the first dashboard as the home page, named in the window title', async () => {
+    signedInAs(meAs('viewer'));
+
+    const { wrapper, router } = await start('/');
+
+    expect(router.currentRoute.value.fullPath).toBe('/dashboards/executive');
+    expect(wrapper.find('h1').text()).toBe('Executive');
+    expect(document.title).toBe('Executive · Northstar');
+    wrapper.unmount();
+  });
+
+  it('shows the welcome page as the home page when there is no dashboard', async () => {
+    const api = signedInAs(meAs('viewer'));
+    api.routes['GET /api/dashboards'] = [];
+
+    const { wrapper, router } = await start('/');
+
+    expect(router.currentRoute.value.fullPath).toBe('/');
+    expect(wrapper.find('h1').text()).toBe('Welcome to Northstar');
+    wrapper.unmount();
+  });
+
+  it('switches the theme from the header and remembers it', async () => {
+    signedInAs(meAs('viewer'));
+    localStorage.removeItem('northstar.theme');
+    const { wrapper } = await start('/users');
+    const before = document.documentElement.dataset['theme'];
+
+    await wrapper.find('[data-testid="theme-toggle"]').trigger('click');
+
+    const after = before === 'dark' ? 'light' : 'dark';
+    expect(document.documentElement.dataset['theme']).toBe(after);
+    expect(localStorage.getItem('northstar.theme')).toBe(after);
+    expect(wrapper.find('[data-testid="theme-toggle"]').attributes('aria-pressed')).toBe(after === 'dark' ? 'true' : 'false');
+    localStorage.removeItem('northstar.theme');
     wrapper.unmount();
   });
 });

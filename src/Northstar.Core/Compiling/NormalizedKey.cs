@@ -18,9 +18,7 @@ internal static class NormalizedKey
         Append(key, "dimensions", string.Join(',', query.Dimensions.Select(dimension => dimension.Name)));
         Append(key, "time", string.Join(',', query.Parts.Select(part => part.Subject.Name + ":" + part.Time.Name)));
         Append(key, "grain", query.Time is null ? "-" : SpecNames.Of(query.Time.Grain));
-        Append(key, "range", range is null
-            ? "all"
-            : string.Create(CultureInfo.InvariantCulture, $"{range.From:yyyy-MM-dd}..{range.To:yyyy-MM-dd}"));
+        Append(key, "range", Range(range));
         Append(key, "where", Filters(query.DimensionFilters));
         Append(key, "having", Filters(query.MetricFilters));
         Append(key, "segments", string.Join(',', query.Segments));
@@ -30,6 +28,23 @@ internal static class NormalizedKey
         Append(key, "scope", scope.Key);
         return key.ToString();
     }
+
+    /// <summary>The key of a named analysis: its name, range, filters and the scope (and the engine, like every key).</summary>
+    public static string OfAnalysis(string analysis, DateRange? range, IEnumerable<ValidFilter> filters, QueryScope scope,
+                                    SqlDialect dialect)
+    {
+        var key = new StringBuilder("v1");
+        Append(key, "engine", dialect.ToString());
+        Append(key, "analysis", analysis);
+        Append(key, "range", Range(range));
+        Append(key, "where", Filters(filters));
+        Append(key, "scope", scope.Key);
+        return key.ToString();
+    }
+
+    private static string Range(DateRange? range) => range is null
+        ? "all"
+        : string.Create(CultureInfo.InvariantCulture, $"{range.From:yyyy-MM-dd}..{range.To:yyyy-MM-dd}");
 
     private static string Filters(IEnumerable<ValidFilter> filters) => string.Join(';', filters
         .Select(filter => $"{filter.Member} {SpecNames.Of(filter.Op)} [{string.Join(',', filter.Values.Select(FilterValues.Canonical))}]")

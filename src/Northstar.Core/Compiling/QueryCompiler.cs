@@ -1,4 +1,5 @@
 using System.Globalization;
+using Northstar.Core.Analyses;
 using Northstar.Core.Compiling.Sql;
 using Northstar.Core.Model;
 using Northstar.Core.Queries;
@@ -9,7 +10,7 @@ namespace Northstar.Core.Compiling;
 /// <summary>
 /// Compiles a query spec against the semantic model into SQL statements for one dialect: validates every field of the
 /// spec, injects the caller's scope, and renders the rows, totals and (when asked) comparison statements with every
-/// value bound as a positional parameter.
+/// value bound as a positional parameter. A spec naming an analysis is compiled by <see cref="AnalysisCompiler"/>.
 /// </summary>
 public static class QueryCompiler
 {
@@ -30,6 +31,11 @@ public static class QueryCompiler
         if (scope.WindowDays is < 1)
         {
             throw new ArgumentException("A scope's window must be at least one day.", nameof(scope));
+        }
+
+        if (spec.Analysis is not null)
+        {
+            return AnalysisCompiler.Compile(model, spec, scope, context);
         }
 
         var (validated, validator) = SpecValidator.Validate(model, spec, context, windowed: scope.WindowDays is not null);
@@ -67,7 +73,7 @@ public static class QueryCompiler
     }
 
     // Fail closed: a restricted caller sees a subject only through the scope columns its restriction needs.
-    private static void EnforceAccess(IReadOnlyList<(Subject Subject, string Field, Metric Metric)> uses, QueryScope scope)
+    internal static void EnforceAccess(IReadOnlyList<(Subject Subject, string Field, Metric Metric)> uses, QueryScope scope)
     {
         if (scope.IsUnrestricted)
         {
@@ -86,7 +92,7 @@ public static class QueryCompiler
         }
     }
 
-    private static DateRange? Clamp(DateRange? range, DateRange? window)
+    internal static DateRange? Clamp(DateRange? range, DateRange? window)
     {
         if (window is null)
         {

@@ -7,7 +7,7 @@ namespace Northstar.Core.Compiling;
 /// Validates a query spec against the model and resolves it into a <see cref="ValidatedQuery"/>. Every problem is
 /// reported by the field it is in; none mentions SQL.
 /// </summary>
-internal sealed class SpecValidator
+internal sealed partial class SpecValidator
 {
     private const int MaxMembers = 50;
     private const int MaxListValues = 1000;

@@ -8,7 +8,13 @@ namespace Northstar.Core.Queries;
 /// </summary>
 public sealed record QuerySpec
 {
-    /// <summary>Metric names; at least one.</summary>
+    /// <summary>
+    /// A named analysis (<c>cohort_retention</c>, <c>customer_value</c>, <c>customer_segments</c>) instead of metrics:
+    /// then only <see cref="Time"/> (its range) and dimension <see cref="Filters"/> may be given.
+    /// </summary>
+    public string? Analysis { get; init; }
+
+    /// <summary>Metric names; at least one (none with an analysis).</summary>
     public IReadOnlyList<string>? Metrics { get; init; }
 
     /// <summary>Dimension names to group by (besides time).</summary>

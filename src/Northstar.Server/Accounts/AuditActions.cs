@@ -14,5 +14,5 @@ internal static class AuditActions
     public const string TokenRevoked = "token.revoked";
     public const string QueryExplained = "query.explained";
     public const string FileImported = "file.imported";
-    public const string Export = "export";
+    public const string CsvExported = "export.csv";
 }

@@ -32,6 +32,11 @@ public sealed class RoleEndpointMatrixTests(MatrixFixture fixture) : IClassFixtu
         new("POST /api/query/", _ => Post("/api/query", Spec), [401, 200, 200, 200, 200, 200]),
         new("POST /api/query/batch", _ => Post("/api/query/batch", $$"""{ "queries": [ { "id": "a", "spec": {{Spec}} } ] }"""),
             [401, 200, 200, 200, 200, 200]),
+        new("GET /api/dashboards/", _ => Get("/api/dashboards"), [401, 200, 200, 200, 200, 200]),
+        new("GET /api/dashboards/{id}", _ => Get("/api/dashboards/sales"), [401, 200, 200, 200, 200, 200]),
+        // Export permission: Super Admins and Managers (and a Manager's token); the file is written within the scope.
+        new("POST /api/export/csv", _ => Post("/api/export/csv", $$"""{ "spec": {{Spec}}, "name": "matrix" }"""),
+            [401, 200, 200, 403, 403, 200]),
         new("POST /api/auth/login",
             _ => Post("/api/auth/login", $$"""{ "email": "nobody-{{Guid.NewGuid():N}}@example.com", "password": "not-a-password" }"""),
             [401, 401, 401, 401, 401, 401]),

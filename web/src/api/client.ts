@@ -78,12 +78,29 @@ export async function deleteResource(path: string, options: RequestOptions = {})
 
 /** Sends one request; resolves with the parsed JSON body, or undefined for an answer without one (204). */
 async function requestJson<T>(method: Method, path: string, body: unknown, options: RequestOptions): Promise<T> {
+  const response = await send(method, path, body, options);
+  if (response.status === 204 || !response.headers.get('Content-Type')?.includes('json')) return undefined as T;
+  const parsed: unknown = await response.json();
+  return parsed as T;
+}
+
+/**
+ * POSTs a JSON body and resolves with the successful response itself, its body unread: for answers that are not one
+ * JSON document (an NDJSON stream read as it arrives, a file to download). Errors, the anti-forgery header and a
+ * lost session are handled as for every other call; `accept` is the media type asked for.
+ */
+export function postForResponse(path: string, body: unknown, accept: string, options: RequestOptions = {}): Promise<Response> {
+  return send('POST', path, body, options, accept);
+}
+
+/** Sends one request; resolves with a successful response, rejects with an ApiError (or the caller's AbortError). */
+async function send(method: Method, path: string, body: unknown, options: RequestOptions, accept = 'application/json'): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: headersFor(method, body !== undefined),
+      headers: headersFor(method, body !== undefined, accept),
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -96,14 +113,11 @@ async function requestJson<T>(method: Method, path: string, body: unknown, optio
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
     throw await errorFrom(response);
   }
-
-  if (response.status === 204 || !response.headers.get('Content-Type')?.includes('json')) return undefined as T;
-  const parsed: unknown = await response.json();
-  return parsed as T;
+  return response;
 }
 
-function headersFor(method: Method, hasBody: boolean): Record<string, string> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+function headersFor(method: Method, hasBody: boolean, accept: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept };
   if (hasBody) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = readCookie(xsrfCookie);
@@ -127,18 +141,17 @@ interface ProblemDetails {
   errors?: Record<string, string[]>;
 }
 
+/** The sentence to show for a problem details body: its detail, else its first field error, else its title. */
+export function problemMessage(problem: ProblemDetails | null | undefined, fallback: string): string {
+  return problem?.detail ?? Object.values(fieldErrorsOf(problem ?? null)).flat()[0] ?? problem?.title ?? fallback;
+}
+
 async function errorFrom(response: Response): Promise<ApiError> {
   // A proxy in front of a stopped server answers 502/503/504 itself: to a person that is "unreachable".
   const kind: ApiErrorKind = [502, 503, 504].includes(response.status) ? 'unreachable' : 'http';
   const problem = await problemFrom(response);
-  const fieldErrors = fieldErrorsOf(problem);
-  const firstFieldError = Object.values(fieldErrors).flat()[0];
-  const message =
-    problem?.detail ??
-    firstFieldError ??
-    problem?.title ??
-    `The server answered ${response.status} ${response.statusText}`.trim() + '.';
-  return new ApiError(message, kind, response.status, fieldErrors, retryAfterOf(response));
+  const message = problemMessage(problem, `The server answered ${response.status} ${response.statusText}`.trim() + '.');
+  return new ApiError(message, kind, response.status, fieldErrorsOf(problem), retryAfterOf(response));
 }
 
 async function problemFrom(response: Response): Promise<ProblemDetails | null> {

@@ -22,6 +22,7 @@ export function createAppRouter(history: RouterHistory): Router {
   });
 
   router.afterEach((to) => {
+    if (to.meta.ownTitle) return;
     document.title = to.meta.title && to.name !== 'home' ? `${to.meta.title} · Northstar` : 'Northstar';
   });
 

@@ -6,6 +6,8 @@ export interface FakeRequest {
   path: string;
   headers: Record<string, string>;
   body: unknown;
+  /** The request's cancellation signal, when it has one. */
+  signal: AbortSignal | null;
 }
 
 type Answer = Response | unknown;
@@ -38,6 +40,7 @@ export function fakeApi(routes: Record<string, Route>): { requests: FakeRequest[
         path: input,
         headers: { ...(init.headers as Record<string, string> | undefined) },
         body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+        signal: init.signal ?? null,
       };
       requests.push(request);
       const route = routes[`${request.method} ${request.path}`];
@@ -47,4 +50,20 @@ export function fakeApi(routes: Record<string, Route>): { requests: FakeRequest[
     }),
   );
   return { requests, routes };
+}
+
+/** A streamed NDJSON answer whose lines the test sends when it wants (`send`), then ends (`close`). */
+export function ndjsonStream(): { response: Response; send: (text: string) => void; close: () => void } {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+  });
+  return {
+    response: new Response(body, { status: 200, headers: { 'Content-Type': 'application/x-ndjson' } }),
+    send: (text) => controller.enqueue(encoder.encode(text)),
+    close: () => controller.close(),
+  };
 }

@@ -80,3 +80,16 @@ public sealed record SqlDateBucket(Grain Grain, SqlExpression Date) : SqlExpress
 
 /// <summary>A local date and hour combined into a timestamp without time zone (the hour bucket).</summary>
 public sealed record SqlHourBucket(SqlExpression Date, SqlExpression Hour) : SqlExpression;
+
+/// <summary>
+/// Whole calendar months from the month of <paramref name="From"/> to the month of <paramref name="To"/> (both dates),
+/// as a bigint: 0 within the same month, 1 from January to February, 12 from one January to the next.
+/// </summary>
+public sealed record SqlMonthsBetween(SqlExpression From, SqlExpression To) : SqlExpression;
+
+/// <summary>
+/// The integers <paramref name="From"/> to <paramref name="To"/> (inclusive) as rows, in a select list: the select
+/// yields one row per integer for each row of its source (none when <paramref name="To"/> is below
+/// <paramref name="From"/>).
+/// </summary>
+public sealed record SqlIntegerSeries(SqlExpression From, SqlExpression To) : SqlExpression;

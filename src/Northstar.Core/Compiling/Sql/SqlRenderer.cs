@@ -241,6 +241,12 @@ public sealed class SqlRenderer
             case SqlHourBucket hour:
                 WriteHourBucket(hour);
                 break;
+            case SqlMonthsBetween months:
+                WriteMonthsBetween(months);
+                break;
+            case SqlIntegerSeries series:
+                WriteIntegerSeries(series);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown expression node {expression.GetType().Name}.");
         }
@@ -369,6 +375,34 @@ public sealed class SqlRenderer
         }
 
         _sql.Append(')');
+    }
+
+    // extract gives numeric on PostgreSQL and bigint on DuckDB: the cast makes both a bigint.
+    private void WriteMonthsBetween(SqlMonthsBetween months)
+    {
+        _sql.Append("cast((extract(year from ");
+        WriteExpression(months.To);
+        _sql.Append(") - extract(year from ");
+        WriteExpression(months.From);
+        _sql.Append(")) * 12 + extract(month from ");
+        WriteExpression(months.To);
+        _sql.Append(") - extract(month from ");
+        WriteExpression(months.From);
+        _sql.Append(") as bigint)");
+    }
+
+    // PostgreSQL's generate_series is a set-returning function (rows); DuckDB's returns a list, which unnest turns into rows.
+    private void WriteIntegerSeries(SqlIntegerSeries series)
+    {
+        _sql.Append(_dialect == SqlDialect.PostgreSql ? "generate_series(cast(" : "unnest(generate_series(cast(");
+        WriteExpression(series.From);
+        _sql.Append(" as bigint), cast(");
+        WriteExpression(series.To);
+        _sql.Append(" as bigint))");
+        if (_dialect == SqlDialect.DuckDb)
+        {
+            _sql.Append(')');
+        }
     }
 
     private string DecimalType => _dialect == SqlDialect.PostgreSql ? "numeric" : "double";
