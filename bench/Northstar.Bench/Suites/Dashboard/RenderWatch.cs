@@ -3,7 +3,9 @@ namespace Northstar.Bench.Suites.Dashboard;
 /// <summary>
 /// A script run in every page before the app's own: it notes, on the page's clock (milliseconds since navigation
 /// start), the first animation frame at which the dashboard is fully rendered — the UI's <c>data-dashboard-ready</c>
-/// set, no tile loading, every chart and the map drawn (<c>data-rendered</c>) — in <c>window.__dashboardRenderedAt</c>.
+/// set, no tile loading, and in every ready tile that is a chart or the map (<c>data-viz-type</c>) the drawing finished
+/// (<c>data-rendered</c>; the chart code loads lazily, so a chart may not even exist yet when the answers are in) — in
+/// <c>window.__dashboardRenderedAt</c>.
 /// Checking on every frame from the start, rather than polling from outside after the load event, times the moment
 /// itself.
 /// </summary>
@@ -11,10 +13,14 @@ internal static class RenderWatch
 {
     public const string Script = """
         (() => {
-          const rendered = () =>
-            document.querySelector("[data-dashboard-ready='true']") !== null
-            && [...document.querySelectorAll('[data-tile]')].every(tile => tile.dataset.state !== 'loading')
-            && [...document.querySelectorAll('[data-viz]')].every(viz => viz.dataset.rendered === 'true');
+          const drawn = tile =>
+            tile.dataset.state !== 'ready' || tile.dataset.vizType === 'kpi' || tile.dataset.vizType === 'table'
+            || tile.querySelector("[data-viz][data-rendered='true']") !== null;
+          const rendered = () => {
+            const tiles = [...document.querySelectorAll('[data-tile]')];
+            return document.querySelector("[data-dashboard-ready='true']") !== null && tiles.length > 0
+              && tiles.every(tile => tile.dataset.state !== 'loading' && drawn(tile));
+          };
           const check = () => {
             if (rendered()) window.__dashboardRenderedAt = performance.now();
             else requestAnimationFrame(check);
