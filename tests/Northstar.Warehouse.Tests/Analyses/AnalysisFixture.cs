@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Northstar.Core.Compiling;
 using Northstar.Core.Model;
 using Northstar.Core.Model.Loading;
@@ -85,7 +83,7 @@ public static class AnalysisFixture
     }
 
     /// <summary>The shipped model (model/*.yaml).</summary>
-    public static SemanticModel Model { get; } = ModelParser.Parse(ModelFiles());
+    public static SemanticModel Model { get; } = ModelParser.Parse(TestData.ShippedModelFiles());
 
     /// <summary>Compiles <paramref name="spec"/> (fact tables only unless <paramref name="useRollups"/>) and answers it.</summary>
     public static async Task<(QueryAnswer Answer, CompiledQuery Query)> AskAsync(IWarehouse warehouse, QuerySpec spec,
@@ -106,11 +104,11 @@ public static class AnalysisFixture
     private static async Task LoadAsync(IWarehouse warehouse)
     {
         await using var connection = await warehouse.OpenWriteConnectionAsync();
-        await ExecuteAsync(connection, "insert into gold.dim_location (location_key, location_id, name, time_zone) values ($1, $2, $3, $4)",
+        await TestData.ExecuteAsync(connection, "insert into gold.dim_location (location_key, location_id, name, time_zone) values ($1, $2, $3, $4)",
                            [1L, "north", "North", "America/Chicago"], [2L, "south", "South", "America/Chicago"]);
-        await ExecuteAsync(connection, "insert into gold.dim_employee (employee_key, employee_id, name, role) values ($1, $2, $3, $4)",
+        await TestData.ExecuteAsync(connection, "insert into gold.dim_employee (employee_key, employee_id, name, role) values ($1, $2, $3, $4)",
                            [1L, "e1", "Ada", "sales"]);
-        await ExecuteAsync(connection, "insert into gold.dim_product (product_key, product_id, name, category) values ($1, $2, $3, $4)",
+        await TestData.ExecuteAsync(connection, "insert into gold.dim_product (product_key, product_id, name, category) values ($1, $2, $3, $4)",
                            [1L, "paint-1", "Wall paint", "Paint"]);
 
         // c01 moved in March: its second version (key 13) carries its March order.
@@ -120,7 +118,7 @@ public static class AnalysisFixture
             .Select(key => new object?[] { (long)key, $"c{key:00}", since, key == 1 ? moved : new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), key != 1 })
             .Append([13L, "c01", moved, new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), true])
             .ToArray();
-        await ExecuteAsync(connection, "insert into gold.dim_customer (customer_key, customer_id, valid_from, valid_to, is_current) values ($1, $2, $3, $4, $5)",
+        await TestData.ExecuteAsync(connection, "insert into gold.dim_customer (customer_key, customer_id, valid_from, valid_to, is_current) values ($1, $2, $3, $4, $5)",
                            customers);
 
         var rows = new List<object?[]>();
@@ -135,41 +133,11 @@ public static class AnalysisFixture
             }
         }
 
-        await ExecuteAsync(connection, """
+        await TestData.ExecuteAsync(connection, """
             insert into gold.fact_sales (order_line_id, order_id, line_number, date_key, ordered_at, local_date, local_hour,
                                          location_key, employee_key, customer_key, product_key, quantity, unit_price,
                                          gross_amount, net_amount, updated_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
             """, [.. rows]);
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, params object?[][] rows)
-    {
-        foreach (var row in rows)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var value in row)
-            {
-                var parameter = command.CreateParameter();
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
-            await command.ExecuteNonQueryAsync();
-        }
-    }
-
-    private static IEnumerable<ModelFile> ModelFiles([CallerFilePath] string sourceFile = "")
-    {
-        var root = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (!File.Exists(Path.Combine(root.FullName, "Northstar.slnx")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException($"Northstar.slnx not found above {sourceFile}");
-        }
-
-        return Directory.GetFiles(Path.Combine(root.FullName, "model"), "*.yaml")
-            .Order(StringComparer.Ordinal)
-            .Select(path => new ModelFile("model/" + Path.GetFileName(path), File.ReadAllText(path)));
     }
 }

@@ -55,13 +55,13 @@ public static class QueryFixture
     public static async Task LoadAsync(IWarehouse warehouse)
     {
         await using var connection = await warehouse.OpenWriteConnectionAsync();
-        await ExecuteAsync(connection, "insert into gold.dim_location (location_key, location_id, name, time_zone) values ($1, $2, $3, $4)",
+        await TestData.ExecuteAsync(connection, "insert into gold.dim_location (location_key, location_id, name, time_zone) values ($1, $2, $3, $4)",
                            [1L, "north", "North", "America/Chicago"], [2L, "south", "South", "America/New_York"]);
-        await ExecuteAsync(connection, "insert into gold.dim_employee (employee_key, employee_id, name, role) values ($1, $2, $3, $4)",
+        await TestData.ExecuteAsync(connection, "insert into gold.dim_employee (employee_key, employee_id, name, role) values ($1, $2, $3, $4)",
                            [1L, "e1", "Ada", "sales"], [2L, "e2", "Bob", "sales"]);
-        await ExecuteAsync(connection, "insert into gold.dim_product (product_key, product_id, name, category) values ($1, $2, $3, $4)",
+        await TestData.ExecuteAsync(connection, "insert into gold.dim_product (product_key, product_id, name, category) values ($1, $2, $3, $4)",
                            [1L, "paint-1", "Wall paint", "Paint"], [2L, "tool-1", "Hammer", "Tools"]);
-        await ExecuteAsync(connection, "insert into gold.dim_channel (channel_key, channel_code, name) values ($1, $2, $3)",
+        await TestData.ExecuteAsync(connection, "insert into gold.dim_channel (channel_key, channel_code, name) values ($1, $2, $3)",
                            [1L, "web", "Web"], [2L, "walk_in", "Walk-in"]);
 
         var lines = new List<object?[]>();
@@ -78,7 +78,7 @@ public static class QueryFixture
             }
         }
 
-        await ExecuteAsync(connection, """
+        await TestData.ExecuteAsync(connection, """
             insert into gold.fact_sales (order_line_id, order_id, line_number, date_key, ordered_at, local_date, local_hour,
                                          location_key, employee_key, product_key, channel_key, quantity, unit_price,
                                          gross_amount, net_amount, updated_at)
@@ -86,13 +86,13 @@ public static class QueryFixture
             """, [.. lines]);
 
         var now = DateTime.SpecifyKind(new DateTime(2025, 1, 10), DateTimeKind.Utc);
-        await ExecuteAsync(connection, """
+        await TestData.ExecuteAsync(connection, """
             insert into gold.fact_marketing_spend (spend_id, date_key, spend_date, location_key, channel_key, amount, updated_at)
             values ($1, $2, $3, $4, $5, $6, $7)
             """,
             ["s1", 20250101, new DateOnly(2025, 1, 1), 1L, 1L, 100.00m, now],
             ["s2", 20250102, new DateOnly(2025, 1, 2), 2L, 1L, 50.00m, now]);
-        await ExecuteAsync(connection, """
+        await TestData.ExecuteAsync(connection, """
             insert into gold.fact_leads (lead_id, date_key, created_at, local_date, location_key, employee_key, channel_key, status,
                                          updated_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -136,22 +136,5 @@ public static class QueryFixture
         }
 
         return rows;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, params object?[][] rows)
-    {
-        foreach (var row in rows)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var value in row)
-            {
-                var parameter = command.CreateParameter();
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }

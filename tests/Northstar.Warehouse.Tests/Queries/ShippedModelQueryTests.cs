@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Northstar.Core.Compiling;
 using Northstar.Core.Model;
 using Northstar.Core.Model.Loading;
@@ -36,7 +35,7 @@ public sealed class ShippedModelQueryTests
 
     private static async Task RunEveryMetricAsync(IWarehouse warehouse)
     {
-        var model = ModelParser.Parse(ModelFiles());
+        var model = ModelParser.Parse(TestData.ShippedModelFiles());
         var context = new CompileContext(warehouse.Dialect, new DateOnly(2025, 1, 15), 100);
         await using var connection = await warehouse.OpenReadConnectionAsync();
         var ran = 0;
@@ -97,18 +96,5 @@ public sealed class ShippedModelQueryTests
 
         Collect(new MetricReference(metric.Name));
         return [.. names.Select(name => model.Subjects[name])];
-    }
-
-    private static IEnumerable<ModelFile> ModelFiles([CallerFilePath] string sourceFile = "")
-    {
-        var root = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (!File.Exists(Path.Combine(root.FullName, "Northstar.slnx")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException($"Northstar.slnx not found above {sourceFile}");
-        }
-
-        return Directory.GetFiles(Path.Combine(root.FullName, "model"), "*.yaml")
-            .Order(StringComparer.Ordinal)
-            .Select(path => new ModelFile("model/" + Path.GetFileName(path), File.ReadAllText(path)));
     }
 }

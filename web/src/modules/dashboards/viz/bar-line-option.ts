@@ -1,7 +1,7 @@
 import type { DashboardTile, QueryAnswer } from '../../../api/query-types';
 import { formatValue, type FormatContext } from '../format';
 import { categoryColumn, cell, findColumn, metricColumns, stringListOption, toNumber, type IndexedColumn } from './answer-data';
-import { axisStyle, baseOption, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
+import { axisStyle, baseOption, baseTooltip, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
 import type { ChartTheme } from './chart-theme';
 import { timeHeading, timeLabel } from './labels';
 
@@ -62,7 +62,7 @@ export function buildBarLineOption(
     legend: { show: !compact, top: 0, textStyle: { color: theme.text } },
     grid: { left: 8, right: 8, top: compact ? 8 : 32, bottom: compact ? 0 : 8, containLabel: true },
     tooltip: {
-      ...baseOption(theme).tooltip,
+      ...baseTooltip(theme),
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params: unknown) => {

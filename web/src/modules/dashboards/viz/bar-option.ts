@@ -1,7 +1,7 @@
 import type { CellValue, DashboardTile, QueryAnswer } from '../../../api/query-types';
 import { formatValue, type FormatContext } from '../format';
 import { categoryColumn, cell, findColumn, metricColumns, stringOption, toNumber, type IndexedColumn } from './answer-data';
-import { axisStyle, baseOption, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
+import { axisStyle, barTooltip, baseOption, tooltipHeading, tooltipLine, type ChartOption } from './chart-option';
 import type { ChartTheme } from './chart-theme';
 import { hourLabel, timeHeading, timeLabel, weekdayName } from './labels';
 import type { SummaryTable } from './summary-table';
@@ -105,24 +105,17 @@ export function buildBarOption(tile: DashboardTile, answer: QueryAnswer, theme: 
   return {
     ...baseOption(theme),
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-    tooltip: {
-      ...baseOption(theme).tooltip,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const item = tooltipItems(params)[0];
-        if (item === undefined) return '';
-        const row = series.rows[item.dataIndex] ?? null;
-        const lines = metrics.map((column, i) =>
-          tooltipLine(
-            column.column.label,
-            formatValue(row === null ? 0 : cell(row, column), column.column.format, format),
-            i === 0 ? item.marker : undefined,
-          ),
-        );
-        return tooltipHeading(series.headings[item.dataIndex] ?? '') + lines.join('');
-      },
-    },
+    tooltip: barTooltip(theme, (index, item) => {
+      const row = series.rows[index] ?? null;
+      const lines = metrics.map((column, i) =>
+        tooltipLine(
+          column.column.label,
+          formatValue(row === null ? 0 : cell(row, column), column.column.format, format),
+          i === 0 ? item.marker : undefined,
+        ),
+      );
+      return tooltipHeading(series.headings[index] ?? '') + lines.join('');
+    }),
     xAxis: { type: 'category', data: series.labels, ...axisStyle(theme), axisTick: { alignWithLabel: true } },
     yAxis: {
       type: 'value',

@@ -58,13 +58,34 @@ export function baseOption(theme: ChartTheme): ChartOption {
     // Short: the dashboard counts as rendered when the charts' first animation has finished.
     animationDuration: 200,
     animationDurationUpdate: 200,
-    tooltip: {
-      confine: true,
-      backgroundColor: theme.surface,
-      borderColor: theme.border,
-      textStyle: { color: theme.text, fontSize: 13 },
-      // The tooltip's lines are our HTML: without this they take the page's larger body text.
-      extraCssText: 'font-size: 13px; line-height: 1.45;',
+    tooltip: baseTooltip(theme),
+  };
+}
+
+/** The tooltip every chart shares: in the theme's colours, kept inside the chart. */
+export function baseTooltip(theme: ChartTheme): TooltipComponentOption {
+  return {
+    confine: true,
+    backgroundColor: theme.surface,
+    borderColor: theme.border,
+    textStyle: { color: theme.text, fontSize: 13 },
+    // The tooltip's lines are our HTML: without this they take the page's larger body text.
+    extraCssText: 'font-size: 13px; line-height: 1.45;',
+  };
+}
+
+/**
+ * The tooltip of a bar chart: for the whole bar under the pointer (a shaded band), `describe` gives its HTML from the
+ * bar's index and the hovered item (its marker is the series' coloured dot); nothing when there is no bar there.
+ */
+export function barTooltip(theme: ChartTheme, describe: (index: number, item: TooltipItem) => string): TooltipComponentOption {
+  return {
+    ...baseTooltip(theme),
+    trigger: 'axis',
+    axisPointer: { type: 'shadow' },
+    formatter: (params: unknown) => {
+      const item = tooltipItems(params)[0];
+      return item === undefined ? '' : describe(item.dataIndex, item);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { QueryAnswer } from '../../../api/query-types';
 import { formatPercentChange, formatValue, type FormatContext } from '../format';
 import { cell, metricColumns, toNumber } from './answer-data';
-import { axisStyle, baseOption, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
+import { axisStyle, barTooltip, baseOption, tooltipHeading, tooltipLine, type ChartOption } from './chart-option';
 import type { ChartTheme } from './chart-theme';
 
 /** One step of a funnel (e.g. appointments sat), with its conversion from the step before. */
@@ -69,20 +69,14 @@ export function buildFunnelOption(answer: QueryAnswer, theme: ChartTheme, format
   return {
     ...baseOption(theme),
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    tooltip: {
-      ...baseOption(theme).tooltip,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const item = tooltipItems(params)[0];
-        const stage = item === undefined ? undefined : stages[item.dataIndex];
-        if (stage === undefined) return '';
-        const lines = [tooltipLine('Count', integer(stage.count))];
-        if (stage.conversionText !== null) lines.push(tooltipLine('Conversion', stage.conversionText));
-        if (answer.comparison !== null) lines.push(tooltipLine('Change', formatPercentChange(stage.change, format)));
-        return tooltipHeading(stage.label) + lines.join('');
-      },
-    },
+    tooltip: barTooltip(theme, (index) => {
+      const stage = stages[index];
+      if (stage === undefined) return '';
+      const lines = [tooltipLine('Count', integer(stage.count))];
+      if (stage.conversionText !== null) lines.push(tooltipLine('Conversion', stage.conversionText));
+      if (answer.comparison !== null) lines.push(tooltipLine('Change', formatPercentChange(stage.change, format)));
+      return tooltipHeading(stage.label) + lines.join('');
+    }),
     // The counts are printed beside the bars: no value axis, and room on the right for the longest label.
     xAxis: { type: 'value', show: false, max: (extent: { max: number }) => Math.max(1, extent.max) * 1.75 },
     yAxis: {

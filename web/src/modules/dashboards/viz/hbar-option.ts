@@ -1,7 +1,7 @@
 import type { DashboardTile, QueryAnswer } from '../../../api/query-types';
 import { formatValue, type FormatContext } from '../format';
 import { categoryColumn, cell, findColumn, metricColumns, stringOption, toNumber } from './answer-data';
-import { axisStyle, baseOption, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
+import { axisStyle, barTooltip, baseOption, tooltipHeading, tooltipLine, type ChartOption } from './chart-option';
 import type { ChartTheme } from './chart-theme';
 import { truncate } from './labels';
 
@@ -37,25 +37,19 @@ export function buildHbarOption(tile: DashboardTile, answer: QueryAnswer, theme:
   return {
     ...baseOption(theme),
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-    tooltip: {
-      ...baseOption(theme).tooltip,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const item = tooltipItems(params)[0];
-        const bar = item === undefined ? undefined : bars[item.dataIndex];
-        if (item === undefined || bar === undefined) return '';
-        const row = answer.rows[bar.rowIndex] ?? [];
-        const lines = metrics.map((column, i) =>
-          tooltipLine(
-            column.column.label,
-            formatValue(cell(row, column), column.column.format, format),
-            i === 0 ? item.marker : undefined,
-          ),
-        );
-        return tooltipHeading(bar.name) + lines.join('');
-      },
-    },
+    tooltip: barTooltip(theme, (index, item) => {
+      const bar = bars[index];
+      if (bar === undefined) return '';
+      const row = answer.rows[bar.rowIndex] ?? [];
+      const lines = metrics.map((column, i) =>
+        tooltipLine(
+          column.column.label,
+          formatValue(cell(row, column), column.column.format, format),
+          i === 0 ? item.marker : undefined,
+        ),
+      );
+      return tooltipHeading(bar.name) + lines.join('');
+    }),
     xAxis: {
       type: 'value',
       ...axisStyle(theme),

@@ -1,7 +1,7 @@
 import type { CellValue, QueryAnswer } from '../../../api/query-types';
 import { formatValue, type FormatContext } from '../format';
 import { cell, findColumn, toNumber } from './answer-data';
-import { baseOption, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
+import { baseOption, baseTooltip, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
 import type { ChartTheme } from './chart-theme';
 import { monthLabel, parseDay } from './labels';
 
@@ -84,7 +84,7 @@ export function buildHeatmapOption(answer: QueryAnswer, theme: ChartTheme, forma
     ...baseOption(theme),
     grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
     tooltip: {
-      ...baseOption(theme).tooltip,
+      ...baseTooltip(theme),
       trigger: 'item',
       formatter: (params: unknown) => {
         const item = tooltipItems(params)[0];

@@ -1,7 +1,7 @@
 import type { QueryAnswer } from '../../../api/query-types';
 import { formatValue, type FormatContext } from '../format';
 import { cell, findColumn, metricColumns, toNumber } from './answer-data';
-import { axisStyle, baseOption, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
+import { axisStyle, barTooltip, baseOption, tooltipHeading, tooltipLine, type ChartOption } from './chart-option';
 import type { ChartTheme } from './chart-theme';
 import type { SummaryTable } from './summary-table';
 
@@ -39,20 +39,13 @@ export function buildHistogramOption(answer: QueryAnswer, theme: ChartTheme, for
   return {
     ...baseOption(theme),
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-    tooltip: {
-      ...baseOption(theme).tooltip,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const item = tooltipItems(params)[0];
-        if (item === undefined) return '';
-        const row = answer.rows[item.dataIndex] ?? [];
-        const lines = metrics.map((column) =>
-          tooltipLine(column.column.label, formatValue(cell(row, column), column.column.format, format)),
-        );
-        return tooltipHeading(bands[item.dataIndex] ?? '') + lines.join('');
-      },
-    },
+    tooltip: barTooltip(theme, (index) => {
+      const row = answer.rows[index] ?? [];
+      const lines = metrics.map((column) =>
+        tooltipLine(column.column.label, formatValue(cell(row, column), column.column.format, format)),
+      );
+      return tooltipHeading(bands[index] ?? '') + lines.join('');
+    }),
     xAxis: { type: 'category', data: bands, ...axisStyle(theme), axisTick: { alignWithLabel: true } },
     yAxis: {
       type: 'value',

@@ -1,7 +1,7 @@
 import type { AnswerColumn, DashboardTile, QueryAnswer } from '../../../api/query-types';
 import { formatValue, type FormatContext } from '../format';
 import { cell, findColumn, metricColumns, toNumber, type IndexedColumn } from './answer-data';
-import { baseOption, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
+import { baseOption, baseTooltip, tooltipHeading, tooltipItems, tooltipLine, type ChartOption } from './chart-option';
 import type { ChartTheme } from './chart-theme';
 import type { SummaryTable } from './summary-table';
 
@@ -66,7 +66,7 @@ export function buildPieOption(tile: DashboardTile, answer: QueryAnswer, theme: 
     ...baseOption(theme),
     legend: { bottom: 0, type: 'scroll', textStyle: { color: theme.text } },
     tooltip: {
-      ...baseOption(theme).tooltip,
+      ...baseTooltip(theme),
       trigger: 'item',
       formatter: (params: unknown) => {
         const item = tooltipItems(params)[0];
