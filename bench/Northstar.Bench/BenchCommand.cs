@@ -205,6 +205,8 @@ internal static partial class BenchCommand
             DefaultValueFactory = _ => DefaultDashboardRuns,
         });
         var keep = KeepOption("Keep the demo company's data folder under this name and serve it again on the next run.");
+        var keptQuery = KeepOption(
+            "Serve the warehouse a `query --keep <name>` run prepared (e.g. 10M order lines) instead of the demo verb's.", "--kept-query");
         var server = ServerOption();
         var chromium = new Option<string>("--chromium")
         {
@@ -214,7 +216,7 @@ internal static partial class BenchCommand
         var command = new Command(
             "dashboard", "Serve the demo company with the built server and time each dashboard in Chromium, cold and warm.")
         {
-            days, ordersPerDay, runs, keep, server, chromium,
+            days, ordersPerDay, runs, keep, keptQuery, server, chromium,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -223,6 +225,7 @@ internal static partial class BenchCommand
                 Days = parse.GetValue(days),
                 OrdersPerDay = parse.GetValue(ordersPerDay),
                 Keep = parse.GetValue(keep),
+                KeptQuery = parse.GetValue(keptQuery),
                 ServerPath = parse.GetRequiredValue(server),
                 ChromiumPath = parse.GetRequiredValue(chromium),
             };
@@ -238,13 +241,13 @@ internal static partial class BenchCommand
     };
 
     // The name becomes part of a folder and a database name, so it is checked wherever it is taken.
-    private static Option<string> KeepOption(string description)
+    private static Option<string> KeepOption(string description, string option = "--keep")
     {
-        var keep = new Option<string>("--keep") { Description = description };
+        var keep = new Option<string>(option) { Description = description };
         keep.Validators.Add(result =>
         {
             if (result.GetValue(keep) is { } name && !KeepName().IsMatch(name))
-                result.AddError($"--keep must be 1 to 30 of a-z, 0-9 and _; \"{name}\" is not.");
+                result.AddError($"{option} must be 1 to 30 of a-z, 0-9 and _; \"{name}\" is not.");
         });
         return keep;
     }

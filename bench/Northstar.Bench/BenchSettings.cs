@@ -44,6 +44,9 @@ internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadO
     /// <summary>The built Northstar.Server.dll to start (the webhooks, query-cache and dashboard suites).</summary>
     public string ServerPath { get; init; } = "";
 
+    /// <summary>The dashboard suite serves the warehouse a <c>query --keep &lt;name&gt;</c> run prepared, instead of the demo verb's.</summary>
+    public string? KeptQuery { get; init; }
+
     /// <summary>The Chromium executable the dashboard suite drives (never downloaded).</summary>
     public string ChromiumPath { get; init; } = "";
 
@@ -53,9 +56,11 @@ internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadO
         BenchSuite.Csv => $"Lines: {Figures.Count(Rows)}; a warm-up import, then one measured import",
         BenchSuite.Webhooks => $"Events: {Figures.Count(Rows)} from {Senders} senders, after a warm-up",
         BenchSuite.Demo => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day; one measured load",
-        BenchSuite.Dashboard => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day, served by the built "
-            + $"server's demo verb{(Keep is null ? "" : $" from the kept folder \"{Keep}\"")}; per dashboard one cold visit, a warm-up "
-            + $"visit, then {Runs} measured warm visits (p50 and p95)",
+        BenchSuite.Dashboard => (KeptQuery is null
+                ? $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day, served by the built server's demo verb"
+                  + (Keep is null ? "" : $" from the kept folder \"{Keep}\"")
+                : $"The kept query warehouse \"{KeptQuery}\", served by the built server, its last 30 days as a custom range")
+            + $"; per dashboard one cold visit, a warm-up visit, then {Runs} measured warm visits (p50 and p95)",
         BenchSuite.QueryCache => $"The kept warehouse \"{Keep}\"; per tile one miss, a warm-up hit, then {Runs} measured hits (p50 and p95)",
         BenchSuite.Query => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day; in-process, no HTTP and "
             + $"no answer cache, so (c) cache hit is not measured here; a warm-up run, then {Runs} measured runs (p50 and p95)",

@@ -64,7 +64,8 @@ export function buildPieOption(tile: DashboardTile, answer: QueryAnswer, theme: 
   const valueColumn: AnswerColumn | undefined = value?.column;
   return {
     ...baseOption(theme),
-    legend: { bottom: 0, type: 'scroll', textStyle: { color: theme.text } },
+    // A plain legend wraps onto a second line in a narrow tile rather than hiding entries behind paging arrows.
+    legend: { bottom: 0, type: 'plain', itemGap: 8, textStyle: { color: theme.text } },
     tooltip: {
       ...baseTooltip(theme),
       trigger: 'item',
@@ -84,8 +85,9 @@ export function buildPieOption(tile: DashboardTile, answer: QueryAnswer, theme: 
       {
         type: 'pie',
         name: valueColumn?.label ?? '',
-        radius: ['40%', '70%'],
-        center: ['50%', '45%'],
+        // Room below for two lines of legend and around for the share labels.
+        radius: ['34%', '60%'],
+        center: ['50%', '42%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: theme.surface, borderWidth: 2 },
         label: {
