@@ -55,8 +55,9 @@ export function baseOption(theme: ChartTheme): ChartOption {
     backgroundColor: 'transparent',
     color: theme.palette,
     textStyle: { color: theme.text, fontFamily: theme.fontFamily },
-    // Short: the dashboard counts as rendered when the charts' first animation has finished.
-    animationDuration: 200,
+    // The first drawing is immediate (a dashboard is ready when its charts are drawn, not when they finish growing);
+    // later changes of the data animate briefly, so a changed value is seen to change.
+    animationDuration: 0,
     animationDurationUpdate: 200,
     tooltip: baseTooltip(theme),
   };
