@@ -32,6 +32,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.AddQueries();
     builder.AddDashboards();
     builder.AddExports();
+    builder.AddLive();
     builder.AddNorthstarOpenApi();
 
     var app = builder.Build();
@@ -50,6 +51,7 @@ static WebApplication BuildWebApp(string[] args)
     app.MapQueryApi();
     app.MapDashboardsApi();
     app.MapExportApi();
+    app.MapLiveApi();
     app.MapAuthApi();
     app.MapUsersApi();
     app.MapTokensApi();

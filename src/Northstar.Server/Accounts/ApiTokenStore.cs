@@ -4,7 +4,7 @@ using Northstar.Warehouse;
 namespace Northstar.Server.Accounts;
 
 /// <summary>API tokens (<c>app.api_tokens</c> and their branches) on the warehouse's primary, both engines.</summary>
-internal sealed class ApiTokenStore(IWarehouse warehouse, TimeProvider time)
+internal sealed class ApiTokenStore(IWarehouse warehouse, TimeProvider time, CredentialRevocations revocations)
 {
     private const string SelectTokens = """
         select t.api_token_id as Id, t.user_id as UserId, u.email as OwnerEmail, t.name as Name, t.prefix as Prefix, t.role as Role,
@@ -71,9 +71,13 @@ internal sealed class ApiTokenStore(IWarehouse warehouse, TimeProvider time)
             ? QueryAsync("where t.user_id = @owner", new { owner }, cancellationToken)
             : QueryAsync("", new { }, cancellationToken);
 
-    public Task RevokeAsync(long id, CancellationToken cancellationToken) =>
-        ExecuteAsync("update app.api_tokens set revoked_at = @now where api_token_id = @id and revoked_at is null",
-            new { id, now = time.GetUtcNow() }, cancellationToken);
+    /// <summary>Revokes a token of <paramref name="userId"/>: it signs nothing in from now on.</summary>
+    public async Task RevokeAsync(long userId, long id, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("update app.api_tokens set revoked_at = @now where api_token_id = @id and revoked_at is null",
+            new { id, now = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        revocations.Raise(userId);
+    }
 
     /// <summary>Records a use of the token (at most once a minute).</summary>
     public async Task TouchAsync(ApiTokenRecord token, CancellationToken cancellationToken)

@@ -15,10 +15,7 @@ internal sealed class NorthstarAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AccountStore accounts,
-    SessionStore sessions,
-    ApiTokenStore tokens,
-    TimeProvider time,
+    CallerResolver callers,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -50,31 +47,16 @@ internal sealed class NorthstarAuthentication(
 
     private async Task<AuthenticateResult> AuthenticateSessionAsync(string cookie)
     {
-        if (await sessions.ValidateAsync(cookie, Context.RequestAborted).ConfigureAwait(false) is not { } session
-            || await accounts.FindByIdAsync(session.UserId, Context.RequestAborted).ConfigureAwait(false) is not { IsActive: true } user)
-        {
+        if (await callers.FromSessionAsync(cookie, Context.RequestAborted).ConfigureAwait(false) is not { } session)
             return AuthenticateResult.NoResult();
-        }
-
-        Context.Features.Set(new SessionFeature(session.Hash));
-        return Success(user.ToCaller());
+        Context.Features.Set(new SessionFeature(session.SessionHash));
+        return Success(session.Caller);
     }
 
-    private async Task<AuthenticateResult> AuthenticateTokenAsync(string presented)
-    {
-        const string Refused = "The API token is invalid, expired or revoked.";
-        if (!presented.StartsWith(SecretTokens.ApiTokenPrefix, StringComparison.Ordinal)
-            || await tokens.FindByTokenAsync(presented, Context.RequestAborted).ConfigureAwait(false) is not { } token
-            || !token.IsUsableAt(time.GetUtcNow())
-            || await accounts.FindByIdAsync(token.UserId, Context.RequestAborted).ConfigureAwait(false) is not { IsActive: true } owner
-            || AccountRules.EffectiveTokenScope(token, owner) is not { } scope)
-        {
-            return AuthenticateResult.Fail(Refused);
-        }
-
-        await tokens.TouchAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        return Success(new Caller(owner.Id, owner.Email, owner.DisplayName, scope.Role, scope.Branches, owner.EmployeeId, token.Id));
-    }
+    private async Task<AuthenticateResult> AuthenticateTokenAsync(string presented) =>
+        await callers.FromApiTokenAsync(presented, Context.RequestAborted).ConfigureAwait(false) is { } caller
+            ? Success(caller)
+            : AuthenticateResult.Fail("The API token is invalid, expired or revoked.");
 
     private AuthenticateResult Success(Caller caller) =>
         AuthenticateResult.Success(new AuthenticationTicket(

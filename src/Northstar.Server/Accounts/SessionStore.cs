@@ -9,7 +9,8 @@ namespace Northstar.Server.Accounts;
 /// valid until revoked, until <see cref="AccountsOptions.SessionHours"/> after sign-in, or after
 /// <see cref="AccountsOptions.IdleMinutes"/> without a request; every request checks it here.
 /// </summary>
-internal sealed class SessionStore(IWarehouse warehouse, TimeProvider time, IOptions<AccountsOptions> options)
+internal sealed class SessionStore(
+    IWarehouse warehouse, TimeProvider time, IOptions<AccountsOptions> options, CredentialRevocations revocations)
 {
     private const int MaxUserAgentLength = 512;
 
@@ -68,15 +69,21 @@ internal sealed class SessionStore(IWarehouse warehouse, TimeProvider time, IOpt
         }
     }
 
-    /// <summary>Ends one session (logout).</summary>
-    public Task RevokeAsync(string hash, CancellationToken cancellationToken) =>
-        ExecuteAsync("update app.sessions set revoked_at = @now where session_hash = @hash and revoked_at is null",
-            new { hash, now = time.GetUtcNow() }, cancellationToken);
+    /// <summary>Ends one session of the user (logout).</summary>
+    public async Task RevokeAsync(long userId, string hash, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("update app.sessions set revoked_at = @now where session_hash = @hash and revoked_at is null",
+            new { hash, now = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        revocations.Raise(userId);
+    }
 
     /// <summary>Ends every session of the user (password, role, branch change, deactivation).</summary>
-    public Task RevokeAllAsync(long userId, CancellationToken cancellationToken) =>
-        ExecuteAsync("update app.sessions set revoked_at = @now where user_id = @userId and revoked_at is null",
-            new { userId, now = time.GetUtcNow() }, cancellationToken);
+    public async Task RevokeAllAsync(long userId, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("update app.sessions set revoked_at = @now where user_id = @userId and revoked_at is null",
+            new { userId, now = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        revocations.Raise(userId);
+    }
 
     private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {

@@ -74,8 +74,8 @@ internal static class AuthApi
 
     public static async Task<NoContent> LogoutAsync(HttpContext http, SessionStore sessions, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (http.Features.Get<SessionFeature>() is { } session)
-            await sessions.RevokeAsync(session.SessionHash, cancellationToken);
+        if (http.Features.Get<SessionFeature>() is { } session && Caller.From(http.User) is { } caller)
+            await sessions.RevokeAsync(caller.UserId, session.SessionHash, cancellationToken);
         SessionCookies.Clear(http);
         await audit.WriteAsync(Caller.From(http.User), AuditActions.Logout, "user", null, null, http, cancellationToken);
         return TypedResults.NoContent();

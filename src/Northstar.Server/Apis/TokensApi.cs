@@ -81,7 +81,7 @@ internal static class TokensApi
 
         if (token.RevokedAt is null)
         {
-            await tokens.RevokeAsync(id, cancellationToken);
+            await tokens.RevokeAsync(token.UserId, id, cancellationToken);
             await audit.WriteAsync(caller, AuditActions.TokenRevoked, "api_token", Id(id),
                 new { name = token.Name, prefix = token.Prefix, ownerEmail = token.OwnerEmail }, http, cancellationToken);
         }

@@ -43,7 +43,9 @@ internal static class AccountsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<CredentialRevocations>();
         builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<CallerResolver>();
         builder.Services.AddSingleton<ApiTokenStore>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<InitialAdmin>();

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Northstar.Server.Options;
 using Northstar.Server.Queries;
+using Northstar.Server.Redis;
 using Northstar.Warehouse;
 using Northstar.Warehouse.Queries;
 
@@ -24,11 +24,10 @@ internal static class QueryExtensions
             services.GetRequiredService<IWarehouse>(),
             TimeSpan.FromSeconds(services.GetRequiredService<IOptions<QueryOptions>>().Value.StatementTimeoutSeconds)));
         builder.Services.AddSingleton<DataVersions>();
+        builder.Services.AddSingleton<OptionalRedis>();
         builder.Services.AddSingleton(services =>
-            services.GetRequiredService<IOptions<NorthstarOptions>>().Value.Redis is { Length: > 0 } redis
-                ? new AnswerCache(
-                    services.GetRequiredService<IOptions<QueryOptions>>(),
-                    new RedisAnswerStore(redis, services.GetRequiredService<ILogger<RedisAnswerStore>>()))
+            services.GetRequiredService<OptionalRedis>().Connection is { } redis
+                ? new AnswerCache(services.GetRequiredService<IOptions<QueryOptions>>(), new RedisAnswerStore(redis))
                 : new AnswerCache(services.GetRequiredService<IOptions<QueryOptions>>()));
         builder.Services.AddSingleton<QueryService>();
         builder.Services.AddSingleton<BatchRunner>();

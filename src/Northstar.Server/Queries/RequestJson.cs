@@ -9,7 +9,8 @@ namespace Northstar.Server.Queries;
 /// </summary>
 internal static class RequestJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>The strict options, for request JSON that does not come as an HTTP body (hub arguments, query strings).</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };

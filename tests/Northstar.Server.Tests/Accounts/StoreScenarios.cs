@@ -38,7 +38,7 @@ internal static class StoreScenarios
         var first = await sessions.CreateAsync(user.Id, "127.0.0.1", "test agent", default);
         var second = await sessions.CreateAsync(user.Id, null, null, default);
         var valid = await sessions.ValidateAsync(first, default);
-        await sessions.RevokeAsync(valid!.Value.Hash, default);
+        await sessions.RevokeAsync(user.Id, valid!.Value.Hash, default);
         var afterLogout = await sessions.ValidateAsync(first, default);
         var stillValid = await sessions.ValidateAsync(second, default);
         await sessions.RevokeAllAsync(user.Id, default);
@@ -62,7 +62,7 @@ internal static class StoreScenarios
 
         var (token, record) = await tokens.CreateAsync(owner.Id, "sync", Role.Viewer, ["B1"], app.Clock.GetUtcNow().AddDays(30), default);
         var found = await tokens.FindByTokenAsync(token, default);
-        await tokens.RevokeAsync(record.Id, default);
+        await tokens.RevokeAsync(owner.Id, record.Id, default);
         var revoked = await tokens.FindByIdAsync(record.Id, default);
 
         Assert.Equal(Role.Viewer, found!.Role);
