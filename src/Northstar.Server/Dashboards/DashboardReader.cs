@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
+using Northstar.Server.Live;
+
 namespace Northstar.Server.Dashboards;
 
 /// <summary>
@@ -16,7 +18,10 @@ internal sealed partial class DashboardReader
     /// <summary>The visualizations a tile may use (docs/dashboards.md describes each).</summary>
     public static readonly IReadOnlyList<string> Vizzes = ["kpi", "bar", "hbar", "bar_line", "pie", "heatmap", "histogram", "funnel", "table", "map"];
 
-    private static readonly string[] DashboardKeys = ["title", "description", "order", "export", "tiles"];
+    /// <summary>The push interval of a dashboard's tiles when its file names none.</summary>
+    public const int DefaultLiveIntervalSeconds = 5;
+
+    private static readonly string[] DashboardKeys = ["title", "description", "order", "live_interval_seconds", "export", "tiles"];
     private static readonly string[] TileKeys = ["id", "title", "description", "viz", "position", "spec", "export", "options"];
     private static readonly string[] PositionKeys = ["x", "y", "w", "h"];
 
@@ -64,6 +69,9 @@ internal sealed partial class DashboardReader
         var title = Text(root, "title", "", required: true);
         var description = Text(root, "description", "", required: false);
         var order = Integer(root, "order", "", required: false) ?? 0;
+        var liveInterval = Integer(root, "live_interval_seconds", "", required: false) ?? DefaultLiveIntervalSeconds;
+        if (LiveSubscriptions.IntervalError(liveInterval) is { } intervalError)
+            Error("live_interval_seconds", intervalError);
         var export = Spec(root, "export", "", required: false);
         var tiles = new List<ParsedTile>();
         if (Child(root, "tiles") is not YamlSequenceNode { Children.Count: > 0 } sequence)
@@ -80,7 +88,7 @@ internal sealed partial class DashboardReader
         }
 
         // Without a title the file is invalid already; its tiles are still checked, so that every problem is listed.
-        return new ParsedDashboard(id, _file, title ?? "", description, order, export, tiles);
+        return new ParsedDashboard(id, _file, title ?? "", description, order, liveInterval, export, tiles);
     }
 
     private ParsedTile? Tile(YamlNode node, int index)

@@ -62,7 +62,7 @@ internal static class DashboardValidator
 
         return errors.Count > before
             ? null
-            : new DashboardDefinition(new DashboardResponse(dashboard.Id, dashboard.Title, dashboard.Description, dashboard.Order, tiles), queries);
+            : new DashboardDefinition(new DashboardResponse(dashboard.Id, dashboard.Title, dashboard.Description, dashboard.Order, dashboard.LiveIntervalSeconds, tiles), queries);
 
         QuerySpec? Compile(JsonElement json, string path)
         {

@@ -37,6 +37,11 @@ public sealed class RoleEndpointMatrixTests(MatrixFixture fixture) : IClassFixtu
         // Export permission: Super Admins and Managers (and a Manager's token); the file is written within the scope.
         new("POST /api/export/csv", _ => Post("/api/export/csv", $$"""{ "spec": {{Spec}}, "name": "matrix" }"""),
             [401, 200, 200, 403, 403, 200]),
+        // Without a spec, so that the event stream answers (400) instead of streaming.
+        new("GET /api/live/stream", _ => Get("/api/live/stream"), [401, 400, 400, 400, 400, 400]),
+        // The live hub: negotiating needs a sign-in; a plain GET without a connection id is SignalR's 400.
+        new("* /hubs/live/negotiate", _ => Post("/hubs/live/negotiate?negotiateVersion=1", ""), [401, 200, 200, 200, 200, 200]),
+        new("* /hubs/live", _ => Get("/hubs/live"), [401, 400, 400, 400, 400, 400]),
         new("POST /api/auth/login",
             _ => Post("/api/auth/login", $$"""{ "email": "nobody-{{Guid.NewGuid():N}}@example.com", "password": "not-a-password" }"""),
             [401, 401, 401, 401, 401, 401]),

@@ -75,7 +75,7 @@ public sealed class DashboardLoaderTests
 
         Assert.Equal(
         [
-            "dashboards/sales.yaml: colour: Unknown key 'colour'; a dashboard has title, description, order, export, tiles.",
+            "dashboards/sales.yaml: colour: Unknown key 'colour'; a dashboard has title, description, order, live_interval_seconds, export, tiles.",
             "dashboards/sales.yaml: tiles[0].size: Unknown key 'size'; a tile has id, title, description, viz, position, spec, export, options.",
             "dashboards/sales.yaml: tiles[0].position.z: Unknown key 'z'; a position has x, y, w, h.",
         ], folder.Problems());
@@ -110,6 +110,22 @@ public sealed class DashboardLoaderTests
             "dashboards/empty.yaml: tiles: A dashboard needs tiles: a list of at least one tile.",
             "dashboards/none.yaml: tiles: A dashboard needs tiles: a list of at least one tile.",
         ], folder.Problems());
+    }
+
+    [Fact]
+    public void The_live_interval_is_five_seconds_unless_the_file_sets_one_between_a_second_and_an_hour()
+    {
+        using var valid = new DashboardFolder()
+            .With("plain", "title: Plain\ntiles:\n" + Tile)
+            .With("fast", "title: Fast\nlive_interval_seconds: 1\ntiles:\n" + Tile);
+        using var invalid = new DashboardFolder().With("sales", "title: Sales\nlive_interval_seconds: 0\ntiles:\n" + Tile);
+
+        var loaded = valid.Load();
+
+        Assert.Equal([1, 5], loaded.All.OrderBy(dashboard => dashboard.Response.Id, StringComparer.Ordinal).Select(dashboard => dashboard.Response.LiveIntervalSeconds));
+        Assert.Equal(
+            ["dashboards/sales.yaml: live_interval_seconds: The interval must be between 1 and 3,600 seconds (it is 0)."],
+            invalid.Problems());
     }
 
     [Fact]
