@@ -15,6 +15,7 @@ export default defineConfig({
       '/healthz': apiTarget,
       '/readyz': apiTarget,
       '/openapi': apiTarget,
+      '/hubs': { target: apiTarget, ws: true },
     },
   },
   // src/Northstar.Server/build/WebUi.targets runs this build and ships dist/ as the server's wwwroot/.

@@ -48,7 +48,12 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The name of the readable cookie the server sets with the session, and the header that must echo it. */
 const xsrfCookie = 'XSRF-TOKEN';
-const xsrfHeader = 'X-XSRF-TOKEN';
+export const xsrfHeader = 'X-XSRF-TOKEN';
+
+/** The anti-forgery token, read when each request goes out: it changes with every sign-in. */
+export function xsrfToken(): string | null {
+  return readCookie(xsrfCookie);
+}
 
 let unauthorizedHandler: (() => void) | null = null;
 
@@ -120,7 +125,7 @@ function headersFor(method: Method, hasBody: boolean, accept: string): Record<st
   const headers: Record<string, string> = { Accept: accept };
   if (hasBody) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
-    const token = readCookie(xsrfCookie);
+    const token = xsrfToken();
     if (token !== null) headers[xsrfHeader] = token;
   }
   return headers;

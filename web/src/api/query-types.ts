@@ -140,4 +140,6 @@ export interface DashboardSummary {
 
 export interface Dashboard extends DashboardSummary {
   tiles: DashboardTile[];
+  /** The seconds the tiles are followed live with (`live_interval_seconds` of the YAML); 5 when the server sends none. */
+  liveIntervalSeconds?: number;
 }

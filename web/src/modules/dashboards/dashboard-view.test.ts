@@ -2,12 +2,30 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import type { QuerySpec } from '../../api/query-types';
+import type { QueryAnswer, QuerySpec } from '../../api/query-types';
 import { useSessionStore } from '../../stores/session';
 import { branches, meAs } from '../../testing/accounts';
 import { answerOf, locationColumn, revenueColumn, ordersColumn, salesDashboard } from '../../testing/dashboards';
 import { fakeApi, ndjsonStream, problem, type FakeRequest } from '../../testing/fake-api';
+import type { FakeHubLink } from '../live/fake-hub-link';
+import type { LiveRequest, SubscribeResult } from '../live/live-types';
 import DashboardView from './dashboard-view.vue';
+
+/** The live hub of these tests: each page gets a fake link; `respond` is how Subscribe answers. */
+const hub = vi.hoisted(() => ({
+  links: [] as FakeHubLink[],
+  respond: (request: LiveRequest): SubscribeResult | Error => new Error(`No answer for ${JSON.stringify(request)}.`),
+}));
+vi.mock('../live/signalr-link', async () => {
+  const { FakeHubLink } = await import('../live/fake-hub-link');
+  return {
+    createSignalrLink: () => {
+      const link = new FakeHubLink((request) => hub.respond(request));
+      hub.links.push(link);
+      return link;
+    },
+  };
+});
 
 const info = { product: 'Northstar', version: '1', engine: { name: 'DuckDB', version: '1' }, dialect: 'DuckDb', currency: 'EUR', mapTileUrl: null };
 const kpiAnswer = answerOf([revenueColumn, ordersColumn], [[1500, 12]], { totals: { revenue: 1500, orders: 12 } });
@@ -40,6 +58,7 @@ const stateOf = (wrapper: ReturnType<typeof mount>, tile: string): string | unde
 
 afterEach(() => {
   document.body.innerHTML = '';
+  hub.links.length = 0;
 });
 
 describe('DashboardView', () => {
@@ -233,5 +252,197 @@ describe('DashboardView', () => {
     expect(wrapper.find('[role="alert"]').text()).toContain('There is no dashboard "nope".');
     wrapper.unmount();
   });
-});
 
+  describe('live', () => {
+    const keyOf = (request: LiveRequest): string => `${JSON.stringify(request.spec)}@${request.intervalSeconds}`;
+    /** The answer of each tile's spec, as the batch gives it. */
+    function answerFor(spec: QuerySpec): QueryAnswer {
+      if (spec.dimensions !== undefined) return branchAnswer;
+      return spec.metrics?.length === 2 ? kpiAnswer : todayAnswer;
+    }
+    const subscribedAs = (request: LiveRequest, answer = answerFor(request.spec)): SubscribeResult => ({
+      key: keyOf(request),
+      intervalSeconds: request.intervalSeconds,
+      answer,
+      computedAt: '2026-03-01T10:00:00Z',
+    });
+    const allLines = () =>
+      line({ id: 'kpis', answer: kpiAnswer }) + line({ id: 'today', answer: todayAnswer }) + line({ id: 'branches', answer: branchAnswer });
+    const batchOfAll = () => new Response(allLines());
+    /** The sales dashboard's API, its batch answered by `batch`. */
+    const salesApi = (batch: () => Response = batchOfAll, extra: Record<string, unknown> = {}) =>
+      fakeApi({
+        'GET /api/dashboards/sales': salesDashboard,
+        'GET /api/info': info,
+        'GET /api/branches': branches,
+        'POST /api/query/batch': batch,
+        ...extra,
+      });
+    const kpisOf = (revenue: number, orders: number) =>
+      answerOf([revenueColumn, ordersColumn], [[revenue, orders]], { totals: { revenue, orders } });
+    function link(): FakeHubLink {
+      const last = hub.links.at(-1);
+      if (last === undefined) throw new Error('The page made no live connection.');
+      return last;
+    }
+    const updatedAt = (wrapper: ReturnType<typeof mount>, tile: string) =>
+      wrapper.find(`[data-tile="${tile}"]`).attributes('data-updated-at');
+    const kpiValue = (wrapper: ReturnType<typeof mount>, tile: string, metric: string) =>
+      wrapper.find(`[data-tile="${tile}"] [data-metric="${metric}"]`).attributes('data-value');
+
+    it("follows each tile's filtered spec once the batch is in, with the dashboard's interval (5 s when it names none)", async () => {
+      hub.respond = (request) => subscribedAs(request);
+      const stream = ndjsonStream();
+      const api = fakeApi({
+        'GET /api/dashboards/sales': { ...salesDashboard, liveIntervalSeconds: 60 },
+        'GET /api/info': info,
+        'GET /api/branches': branches,
+        'POST /api/query/batch': () => stream.response,
+      });
+      const { wrapper } = await open('/dashboards/sales?range=7d&location=north');
+
+      stream.send(line({ id: 'kpis', answer: kpiAnswer }));
+      await vi.waitFor(() => expect(stateOf(wrapper, 'kpis')).toBe('ready'));
+      expect(hub.links.flatMap((l) => l.subscribed)).toEqual([]);
+      stream.send(line({ id: 'today', answer: todayAnswer }) + line({ id: 'branches', answer: branchAnswer }));
+      stream.close();
+      await vi.waitFor(() => expect(link().subscribed).toHaveLength(3));
+
+      const batchSpecs = specsOf(api.requests.find((r) => r.path === '/api/query/batch'));
+      expect(link().subscribed).toEqual(['kpis', 'today', 'branches'].map((id) => ({ spec: batchSpecs[id], intervalSeconds: 60 })));
+      // Snapshots equal to the batch's answers change nothing.
+      await flushPromises();
+      expect(['kpis', 'today', 'branches'].map((tile) => updatedAt(wrapper, tile))).toEqual([undefined, undefined, undefined]);
+      wrapper.unmount();
+
+      salesApi();
+      const plain = await open('/dashboards/sales');
+      await vi.waitFor(() => expect(link().subscribed).toHaveLength(3));
+      expect(link().subscribed.map((r) => r.intervalSeconds)).toEqual([5, 5, 5]);
+      plain.wrapper.unmount();
+    });
+
+    it('shows a pushed answer in its tile, with the time it came, and leaves the other tiles as they are', async () => {
+      hub.respond = (request) => subscribedAs(request);
+      salesApi();
+      const { wrapper } = await open('/dashboards/sales');
+      await vi.waitFor(() => expect(link().subscribed).toHaveLength(3));
+      const kpis = link().subscribed[0]!;
+
+      const before = Date.now();
+      link().push({ key: keyOf(kpis), answer: kpisOf(1750, 13), computedAt: '2026-03-01T10:00:07Z' });
+      await flushPromises();
+
+      expect(kpiValue(wrapper, 'kpis', 'revenue')).toBe('1750');
+      expect(wrapper.find('[data-tile="kpis"] [data-metric="revenue"] .kpi-value').text()).toBe('€1,750.00');
+      const stamp = updatedAt(wrapper, 'kpis');
+      expect(Date.parse(stamp ?? '')).toBeGreaterThanOrEqual(before - 1);
+      expect(wrapper.find('[data-tile="kpis"] .tile-updated').text()).toMatch(/^Updated \S/);
+      expect(wrapper.find('[data-tile="kpis"] .tile-flash').exists()).toBe(true);
+      expect(updatedAt(wrapper, 'today')).toBeUndefined();
+      expect(kpiValue(wrapper, 'today', 'revenue')).toBe('80');
+
+      // An update older than what is shown is dropped.
+      link().push({ key: keyOf(kpis), answer: kpiAnswer, computedAt: '2026-03-01T10:00:03Z' });
+      await flushPromises();
+      expect(kpiValue(wrapper, 'kpis', 'revenue')).toBe('1750');
+      expect(updatedAt(wrapper, 'kpis')).toBe(stamp);
+      wrapper.unmount();
+    });
+
+    it('shows the fresh snapshots after a reconnection, whatever was missed while disconnected', async () => {
+      let revenue = 1500;
+      hub.respond = (request) =>
+        subscribedAs(request, request.spec.metrics?.length === 2 ? kpisOf(revenue, 12) : answerFor(request.spec));
+      salesApi();
+      const { wrapper } = await open('/dashboards/sales');
+      await vi.waitFor(() => expect(link().subscribed).toHaveLength(3));
+      await flushPromises();
+      expect(updatedAt(wrapper, 'kpis')).toBeUndefined();
+
+      link().drop();
+      revenue = 2100;
+      link().restore();
+      await flushPromises();
+
+      expect(link().subscribed).toHaveLength(6);
+      expect(kpiValue(wrapper, 'kpis', 'revenue')).toBe('2100');
+      expect(updatedAt(wrapper, 'kpis')).toBeDefined();
+      expect(updatedAt(wrapper, 'branches')).toBeUndefined();
+      wrapper.unmount();
+    });
+
+    it('stops following the old specs as soon as a filter changes, and everything when the page closes', async () => {
+      hub.respond = (request) => subscribedAs(request);
+      const second = ndjsonStream();
+      const batches = [batchOfAll(), second.response];
+      salesApi(() => batches.shift()!);
+      const { wrapper, router } = await open('/dashboards/sales');
+      await vi.waitFor(() => expect(link().subscribed).toHaveLength(3));
+      await flushPromises();
+      const firstKeys = link().subscribed.map(keyOf);
+
+      await router.replace({ query: { range: 'ytd' } });
+      await flushPromises();
+      expect(link().unsubscribed).toEqual(firstKeys);
+      // A late push for an old spec no longer lands in a tile loading the new one.
+      link().push({ key: firstKeys[0]!, answer: kpiAnswer, computedAt: '2026-03-01T10:02:00Z' });
+      await flushPromises();
+      expect(stateOf(wrapper, 'kpis')).toBe('loading');
+
+      second.send(allLines());
+      second.close();
+      await vi.waitFor(() => expect(link().subscribed).toHaveLength(6));
+      await flushPromises();
+
+      const secondKeys = link().subscribed.slice(3).map(keyOf);
+      expect(secondKeys[0]).toContain('year_to_date');
+      // "Revenue today" keeps its own range: the same spec, followed again.
+      expect(secondKeys[1]).toBe(firstKeys[1]);
+
+      wrapper.unmount();
+      expect(link().unsubscribed).toEqual([...firstKeys, ...secondKeys]);
+    });
+
+    it('leaves a tile with its batch answer, hinting it is not live, when its subscription is refused; the others stay live', async () => {
+      const refusal = "dimensions[0]: unknown dimension 'location'";
+      hub.respond = (request) => (request.spec.dimensions ? new Error(refusal) : subscribedAs(request));
+      salesApi();
+      const { wrapper } = await open('/dashboards/sales');
+      await vi.waitFor(() => expect(wrapper.find('[data-tile="branches"] .tile-not-live').exists()).toBe(true));
+
+      expect(stateOf(wrapper, 'branches')).toBe('ready');
+      expect(wrapper.find('[data-tile="branches"] [data-row]').exists()).toBe(true);
+      expect(wrapper.find('[data-tile="branches"] .tile-not-live').attributes('title')).toBe(refusal);
+      expect(wrapper.find('[data-tile="branches"] [role="alert"]').exists()).toBe(false);
+
+      const today = link().subscribed[1]!;
+      const pushed = answerOf([revenueColumn], [[95]], { totals: { revenue: 95 } });
+      link().push({ key: keyOf(today), answer: pushed, computedAt: '2026-03-01T10:01:00Z' });
+      await flushPromises();
+      expect(kpiValue(wrapper, 'today', 'revenue')).toBe('95');
+      wrapper.unmount();
+    });
+
+    it('follows a tile again when it is retried', async () => {
+      hub.respond = (request) => (request.spec.time?.range?.preset === 'today' ? new Error('Timed out.') : subscribedAs(request));
+      const timedOut = line({ id: 'today', error: { detail: 'Timed out.' } });
+      const lines = line({ id: 'kpis', answer: kpiAnswer }) + timedOut + line({ id: 'branches', answer: branchAnswer });
+      const api = salesApi(() => new Response(lines), { 'POST /api/query': todayAnswer });
+      const { wrapper } = await open('/dashboards/sales');
+      await vi.waitFor(() => expect(wrapper.find('[data-tile="today"] .tile-not-live').exists()).toBe(true));
+      expect(stateOf(wrapper, 'today')).toBe('error');
+
+      hub.respond = (request) => subscribedAs(request);
+      await wrapper.find('[data-tile="today"] [data-action="retry"]').trigger('click');
+      await flushPromises();
+
+      expect(api.requests.filter((r) => r.path === '/api/query')).toHaveLength(1);
+      expect(stateOf(wrapper, 'today')).toBe('ready');
+      const todaySubscriptions = link().subscribed.filter((r) => r.spec.time?.range?.preset === 'today');
+      expect(todaySubscriptions).toHaveLength(2);
+      expect(wrapper.find('[data-tile="today"] .tile-not-live').exists()).toBe(false);
+      wrapper.unmount();
+    });
+  });
+});

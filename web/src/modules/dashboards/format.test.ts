@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, formatPercentChange, formatValue, type FormatContext } from './format';
+import { formatClock, formatInstant, formatPercentChange, formatValue, type FormatContext } from './format';
 
 const us: FormatContext = { locale: 'en-US', currency: 'USD' };
 const de: FormatContext = { locale: 'de-DE', currency: 'EUR' };
@@ -93,5 +93,13 @@ describe('formatInstant', () => {
     expect(formatInstant('2026-03-01T10:00:00Z', us)).toMatch(/Mar 1, 2026/);
     expect(formatInstant('2026-03-01T10:00:00Z', de)).toMatch(/01\.03\.2026/);
     expect(formatInstant('soon', us)).toBeNull();
+  });
+});
+
+describe('formatClock', () => {
+  it('formats the time of day with seconds in the locale, and refuses what is not a time', () => {
+    expect(formatClock('2026-03-01T10:00:05Z', us)).toMatch(/^\d{1,2}:\d{2}:05\s?[AP]M$/);
+    expect(formatClock('2026-03-01T10:00:05Z', de)).toMatch(/^\d{2}:\d{2}:05$/);
+    expect(formatClock('soon', us)).toBeNull();
   });
 });

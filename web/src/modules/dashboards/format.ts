@@ -115,6 +115,13 @@ export function formatPercentChange(fraction: number | null, context: FormatCont
   return `${fraction > 0 ? '+' : '\u2212'}${magnitude}`;
 }
 
+/** An instant (ISO timestamp) as the locale's time of day with seconds, for "Updated …"; null when it is not a time. */
+export function formatClock(value: string, context: FormatContext): string | null {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return null;
+  return dateFormatter(context.locale, { timeStyle: 'medium' }).format(instant);
+}
+
 /** An instant (ISO timestamp) as the locale's date and time, for "Data as of …"; null when it is not a time. */
 export function formatInstant(value: string, context: FormatContext): string | null {
   const instant = new Date(value);

@@ -6,6 +6,7 @@ import type { DashboardTile } from '../../api/query-types';
 import { answerOf, ordersColumn, revenueColumn, tileOf, usd } from '../../testing/dashboards';
 import TileFrame from './tile-frame.vue';
 import type { TileState } from './tile-state';
+import type { TileLive } from './use-live-tiles';
 
 // The charts are web-charts' own: stand-ins here, one that draws and one that throws while drawing.
 vi.mock('./viz/viz-registry', () => ({
@@ -23,8 +24,13 @@ vi.mock('./viz/viz-registry', () => ({
 
 const answer = answerOf([revenueColumn, ordersColumn], [[10, 1]], { totals: { revenue: 10, orders: 1 } });
 
-function mountTile(state: TileState, tile: DashboardTile = tileOf('kpis', 'kpi'), exporter: (() => Promise<string>) | null = null) {
-  return mount(TileFrame, { props: { tile, state, format: usd, theme: 'dark', exporter } });
+function mountTile(
+  state: TileState,
+  tile: DashboardTile = tileOf('kpis', 'kpi'),
+  exporter: (() => Promise<string>) | null = null,
+  live: TileLive | null = null,
+) {
+  return mount(TileFrame, { props: { tile, state, format: usd, theme: 'dark', exporter, live } });
 }
 
 describe('TileFrame', () => {
@@ -97,5 +103,33 @@ describe('TileFrame', () => {
 
     expect(exporter).toHaveBeenCalledOnce();
     expect(wrapper.find('.tile-export-error').text()).toBe('You may not export data.');
+  });
+
+  it('says when a pushed change came, marks the tile for tests and highlights it anew for each change', async () => {
+    const quiet = mountTile({ status: 'ready', answer }, tileOf('kpis', 'kpi'), null, { updatedAt: null, notLive: null });
+    expect(quiet.attributes('data-updated-at')).toBeUndefined();
+    expect(quiet.find('.tile-flash').exists()).toBe(false);
+    expect(quiet.find('.tile-updated').exists()).toBe(false);
+
+    const pushed: TileLive = { updatedAt: '2026-03-01T10:00:05Z', notLive: null };
+    const wrapper = mountTile({ status: 'ready', answer }, tileOf('kpis', 'kpi'), null, pushed);
+    expect(wrapper.attributes('data-updated-at')).toBe('2026-03-01T10:00:05Z');
+    expect(wrapper.find('.tile-updated').text()).toMatch(/^Updated \d{1,2}:\d{2}:05\s?[AP]M$/);
+    expect(wrapper.find('.tile-as-of').exists()).toBe(true);
+    expect(wrapper.find('.kpi-cards').classes()).toContain('kpi-pushed');
+    const flash = wrapper.find('.tile-flash').element;
+    expect(wrapper.find('.tile-flash').attributes('aria-hidden')).toBe('true');
+
+    await wrapper.setProps({ live: { updatedAt: '2026-03-01T10:00:09Z', notLive: null } });
+    expect(wrapper.find('.tile-flash').element).not.toBe(flash);
+  });
+
+  it('keeps its answer and hints with the reason when it is not live', () => {
+    const wrapper = mountTile({ status: 'ready', answer }, tileOf('kpis', 'kpi'), null, { updatedAt: null, notLive: 'Not allowed.' });
+
+    expect(wrapper.attributes('data-state')).toBe('ready');
+    expect(wrapper.find('.tile-not-live').text()).toBe('Not live');
+    expect(wrapper.find('.tile-not-live').attributes('title')).toBe('Not allowed.');
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
   });
 });

@@ -2,17 +2,24 @@ import { computed, onScopeDispose, ref, type ComputedRef, type Ref } from 'vue';
 import { ApiError, problemMessage } from '../../api/client';
 import { runBatch, runQuery } from '../../api/query';
 import type { DashboardTile } from '../../api/query-types';
+import { DEFAULT_LIVE_INTERVAL_SECONDS } from '../live/live-types';
 import { applyFilters, type DashboardFilters } from './dashboard-filters';
 import { answered, type TileState } from './tile-state';
+import { useLiveTiles, type TileLive } from './use-live-tiles';
 
 export interface TileAnswers {
   /** Tile id → what the tile shows. */
   states: Ref<Record<string, TileState>>;
+  /** Tile id → when a pushed change was last shown, or why the tile is not live. */
+  live: Ref<Record<string, TileLive>>;
   /** Whether every tile has its answer, empty state or error (false while loading or retrying). */
   settled: ComputedRef<boolean>;
-  /** Loads every tile in one batch (cancelling a load or retry still under way); each tile fills as its line arrives. */
-  load: (tiles: readonly DashboardTile[], filters: DashboardFilters) => Promise<void>;
-  /** Runs one tile's query again on its own. */
+  /**
+   * Loads every tile in one batch (cancelling a load or retry still under way, and what was followed live); each
+   * tile fills as its line arrives. Then follows every tile live, pushed at most every `liveIntervalSeconds`.
+   */
+  load: (tiles: readonly DashboardTile[], filters: DashboardFilters, liveIntervalSeconds?: number) => Promise<void>;
+  /** Runs one tile's query again on its own, then follows it live again. */
   retry: (tile: DashboardTile, filters: DashboardFilters) => Promise<void>;
 }
 
@@ -20,11 +27,13 @@ function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Something went wrong.';
 }
 
-/** The answers of a dashboard's tiles, with the dashboard's filters applied to each spec. */
+/** The answers of a dashboard's tiles, with the dashboard's filters applied to each spec, kept live once loaded. */
 export function useTileAnswers(): TileAnswers {
   const states = ref<Record<string, TileState>>({});
   const settled = computed(() => Object.values(states.value).every((state) => state.status !== 'loading'));
+  const liveTiles = useLiveTiles(states);
   let batch: AbortController | null = null;
+  let liveInterval = DEFAULT_LIVE_INTERVAL_SECONDS;
   const retries = new Map<string, AbortController>();
 
   function cancelAll(): void {
@@ -32,6 +41,7 @@ export function useTileAnswers(): TileAnswers {
     batch = null;
     for (const controller of retries.values()) controller.abort();
     retries.clear();
+    liveTiles.unfollowAll();
   }
 
   /** Tiles still loading when the batch is over (no line came, or the stream broke) show why. */
@@ -41,10 +51,15 @@ export function useTileAnswers(): TileAnswers {
     }
   }
 
-  async function load(tiles: readonly DashboardTile[], filters: DashboardFilters): Promise<void> {
+  async function load(
+    tiles: readonly DashboardTile[],
+    filters: DashboardFilters,
+    liveIntervalSeconds = DEFAULT_LIVE_INTERVAL_SECONDS,
+  ): Promise<void> {
     cancelAll();
     const current = new AbortController();
     batch = current;
+    liveInterval = liveIntervalSeconds;
     const byId = new Map(tiles.map((tile) => [tile.id, tile]));
     states.value = Object.fromEntries(tiles.map((tile): [string, TileState] => [tile.id, { status: 'loading' }]));
     if (tiles.length === 0) return;
@@ -69,23 +84,28 @@ export function useTileAnswers(): TileAnswers {
     }
     if (current.signal.aborted) return;
     failUnanswered('The server sent no answer for this tile.');
+    // Live follows the batch, never replaces it: a tile in error may still come back with a pushed answer.
+    for (const tile of tiles) if (!retries.has(tile.id)) liveTiles.follow(tile, applyFilters(tile.spec, filters), liveInterval);
   }
 
   async function retry(tile: DashboardTile, filters: DashboardFilters): Promise<void> {
     retries.get(tile.id)?.abort();
+    liveTiles.unfollow(tile.id);
     const current = new AbortController();
     retries.set(tile.id, current);
     states.value[tile.id] = { status: 'loading' };
+    const spec = applyFilters(tile.spec, filters);
     try {
-      const answer = await runQuery(applyFilters(tile.spec, filters), current.signal);
+      const answer = await runQuery(spec, current.signal);
       if (!current.signal.aborted) states.value[tile.id] = answered(tile, answer);
     } catch (error) {
       if (!current.signal.aborted) states.value[tile.id] = { status: 'error', message: messageOf(error) };
     } finally {
       if (retries.get(tile.id) === current) retries.delete(tile.id);
     }
+    if (!current.signal.aborted) liveTiles.follow(tile, spec, liveInterval);
   }
 
   onScopeDispose(cancelAll);
-  return { states, settled, load, retry };
+  return { states, live: liveTiles.live, settled, load, retry };
 }
