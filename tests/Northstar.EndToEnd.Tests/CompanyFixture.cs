@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
-using Northstar.Ingest.Webhooks;
 using Northstar.Ingest.Wire;
 
 namespace Northstar.EndToEnd.Tests;
@@ -40,25 +37,14 @@ public sealed class CompanyFixture : BrowserFixture
     }
 
     /// <summary>Branches North and South, as a point-of-sale system would send them.</summary>
-    private async Task DeliverBranchesAsync()
+    private Task DeliverBranchesAsync()
     {
         var now = DateTimeOffset.UtcNow;
-        LocationEvent[] locations =
+        return SignedWebhook.PostAsync(BaseAddress, "locations",
         [
-            new("north", now, "North", City: "Leeds"),
-            new("south", now, "South", City: "Brighton"),
-        ];
-        var body = JsonSerializer.SerializeToUtf8Bytes(locations, WireFormat.Options);
-        var timestamp = now.ToUnixTimeSeconds();
-        using var client = new HttpClient { BaseAddress = BaseAddress };
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ingest/locations", UriKind.Relative)) { Content = content };
-        request.Headers.Add(WebhookSignature.SourceHeader, KestrelApp.IngestSource);
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(KestrelApp.IngestSecret, timestamp, body));
-        using var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"Delivering the branches answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            new LocationEvent("north", now, "North", City: "Leeds"),
+            new LocationEvent("south", now, "South", City: "Brighton"),
+        ]);
     }
 
     /// <summary>Events are processed into the warehouse right after they are accepted: waits until the branches are there, for at most 60 s.</summary>

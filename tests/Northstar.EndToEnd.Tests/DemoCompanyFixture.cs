@@ -5,6 +5,7 @@ using Northstar.Core.Rollups;
 using Northstar.Ingest.Demo;
 using Northstar.Ingest.Pipeline;
 using Northstar.Server.Demo;
+using Northstar.Server.Live;
 using Northstar.Server.Startup;
 using Northstar.Warehouse;
 
@@ -46,6 +47,15 @@ public sealed class DemoCompanyFixture : BrowserFixture
             email = ManagerEmail, displayName = "Branch Manager", role = "manager", branches = new[] { ManagerBranch.Id }, password = Password,
         });
         await admin.PostAsync("/api/users", new { email = ViewerEmail, displayName = "Vera Viewer", role = "viewer", branches = Array.Empty<string>(), password = Password });
+    }
+
+    /// <summary>Ends every live connection from the server's side, as a network drop or a load balancer would.</summary>
+    public int DropLiveConnections()
+    {
+        var clients = Services.GetRequiredService<LiveRegistry>().Clients();
+        foreach (var client in clients)
+            client.Close();
+        return clients.Count;
     }
 
     /// <summary>An API session of the first Super Admin.</summary>
