@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Northstar.Server.Options;
 
 namespace Northstar.Server.Live;
 
@@ -8,15 +9,9 @@ internal sealed class LiveOptionsValidator : IValidateOptions<LiveOptions>
     public ValidateOptionsResult Validate(string? name, LiveOptions options)
     {
         var failures = new List<string>();
-        Check(failures, nameof(options.MaxSubscriptionsPerConnection), options.MaxSubscriptionsPerConnection, 1, 1000);
-        Check(failures, nameof(options.RevalidateSeconds), options.RevalidateSeconds, 1, 3600);
-        Check(failures, nameof(options.ClaimSeconds), options.ClaimSeconds, 1, 3600);
+        SettingRange.Check(failures, LiveOptions.SectionName, nameof(options.MaxSubscriptionsPerConnection), options.MaxSubscriptionsPerConnection, 1, 1000);
+        SettingRange.Check(failures, LiveOptions.SectionName, nameof(options.RevalidateSeconds), options.RevalidateSeconds, 1, 3600);
+        SettingRange.Check(failures, LiveOptions.SectionName, nameof(options.ClaimSeconds), options.ClaimSeconds, 1, 3600);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void Check(List<string> failures, string setting, int value, int min, int max)
-    {
-        if (value < min || value > max)
-            failures.Add($"{LiveOptions.SectionName}:{setting} must be between {min:N0} and {max:N0} (it is {value:N0}).");
     }
 }
