@@ -1,6 +1,7 @@
 using Northstar.Server.Apis;
 using Northstar.Server.Cli;
 using Northstar.Server.Extensions;
+using Northstar.Server.Telemetry;
 
 // The command line picks what runs: `serve` (also when no verb is given) or `migrate`, one file per verb in
 // Cli/. Arguments that no verb claims (--urls, --environment, --Northstar:Database:Engine=postgres, ...) are
@@ -30,6 +31,7 @@ static WebApplication BuildWebApp(string[] args)
     builder.AddIngest();
     builder.AddSquareSync(scheduled: true);
     builder.AddQueries();
+    builder.AddTelemetry();
     builder.AddDashboards();
     builder.AddExports();
     builder.AddLive();
@@ -37,6 +39,8 @@ static WebApplication BuildWebApp(string[] args)
 
     var app = builder.Build();
 
+    // First: it records the final status of every API request, refusals and failures included.
+    app.UseTelemetry();
     app.UseSecurityHeaders();
     app.UseProblemDetailsEverywhere();
     app.UseWebUi();

@@ -12,7 +12,8 @@ public sealed class BulkLoadTests
         "quantity", "unit_price", "gross_amount", "net_amount", "cost_amount", "updated_at",
     ];
 
-    private static readonly string[] RequestColumns = ["requested_at", "date_key", "node", "method", "route", "status", "duration_ms"];
+    private static readonly string[] RequestColumns =
+        ["requested_at", "date_key", "node", "method", "route", "status", "duration_ms", "local_date", "local_hour"];
 
     [Fact]
     public async Task A_bulk_load_round_trips_nulls_decimals_timestamps_and_strings_on_DuckDB()
@@ -98,7 +99,7 @@ public sealed class BulkLoadTests
 
         var error = Assert.Throws<InvalidOperationException>(load.StartRow);
 
-        Assert.Contains("1 of its 7 columns", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 of its 9 columns", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task AssertSalesRoundTripAsync(IWarehouse warehouse)
@@ -176,6 +177,8 @@ public sealed class BulkLoadTests
                 load.Write("/api/query");
                 load.Write((short)(i % 10 == 0 ? 500 : 200));
                 load.Write(i * 0.5);
+                load.Write(new DateOnly(2026, 5, 4));
+                load.Write((short)23);
             }
 
             Assert.Equal(100, await load.CompleteAsync());
@@ -208,6 +211,8 @@ public sealed class BulkLoadTests
                 load.Write("/");
                 load.Write((short)200);
                 load.Write(1.0);
+                load.Write(new DateOnly(2026, 5, 4));
+                load.Write((short)10);
             }
         }
 

@@ -6,7 +6,7 @@ public static class WarehouseSchema
     public static readonly string[] Schemas = ["bronze", "silver", "gold", "predictions", "app"];
 
     /// <summary>Every migration version shipped, in order, the same on both engines.</summary>
-    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"];
+    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"];
 
     public static readonly string[] Tables =
     [
@@ -18,7 +18,7 @@ public static class WarehouseSchema
         "gold.dim_channel", "gold.dim_campaign",
         "gold.fact_sales", "gold.fact_orders", "gold.fact_leads", "gold.fact_appointments", "gold.fact_jobs",
         "gold.fact_job_commissions", "gold.fact_tickets", "gold.fact_calls", "gold.fact_canvass",
-        "gold.fact_marketing_spend", "gold.fact_requests",
+        "gold.fact_marketing_spend", "gold.fact_requests", "gold.fact_live_samples",
         "predictions.churn", "predictions.ltv", "predictions.demand_forecast",
         "app.schema_migrations", "app.users", "app.user_branches", "app.sessions", "app.api_tokens", "app.api_token_branches", "app.dashboards",
         "app.reports", "app.schedules", "app.alert_rules", "app.deliveries", "app.audit", "app.data_versions",

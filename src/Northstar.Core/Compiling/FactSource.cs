@@ -30,10 +30,15 @@ internal sealed class FactSource(Subject subject, TimeDimension time) : Aggregat
 
     /// <summary>
     /// Sums are 0, not null, over a group without matching rows (a day without refunds has refunds 0); counts are 0
-    /// already; min, max and average stay null: there is no value.
+    /// already; min, max, average and percentile stay null: there is no value.
     /// </summary>
     public override SqlExpression Measure(Measure measure)
     {
+        if (measure.Aggregation == Aggregation.Percentile)
+        {
+            return new SqlPercentile(measure.Fraction!.Value, Column(measure.Column!), Filter(measure));
+        }
+
         var aggregate = Aggregate(measure, measure.Aggregation switch
         {
             Aggregation.Sum => "sum",
@@ -80,9 +85,11 @@ internal sealed class FactSource(Subject subject, TimeDimension time) : Aggregat
     private SqlFunction Aggregate(Measure measure, string function, bool distinct)
     {
         SqlExpression argument = measure.Column is null ? new SqlStar() : Column(measure.Column);
-        var filter = Conditions.All(measure.Filter.Select(condition => SubjectAggregate.Condition(this, subject, condition)));
-        return new SqlFunction(function, [argument], distinct, filter);
+        return new SqlFunction(function, [argument], distinct, Filter(measure));
     }
+
+    private SqlExpression? Filter(Measure measure) =>
+        Conditions.All(measure.Filter.Select(condition => SubjectAggregate.Condition(this, subject, condition)));
 
     private SqlColumn Column(ColumnRef column)
     {

@@ -9,9 +9,9 @@ public abstract record Metric(string Name, string Label, ValueFormat Format, str
 
 /// <summary>
 /// An aggregate over a subject's fact rows: <c>sum</c>, <c>count</c> (of rows when <see cref="Column"/> is null),
-/// <c>count_distinct</c>, <c>avg</c>, <c>min</c>, <c>max</c>; with <see cref="Filter"/>, only over the rows for which
-/// every condition holds (<c>count where outcome = 'sold'</c>). <see cref="Column"/> is a fact column
-/// (<see cref="ColumnRef.Join"/> null) or a column of one of the subject's joins.
+/// <c>count_distinct</c>, <c>avg</c>, <c>min</c>, <c>max</c>, <c>percentile</c> (at <see cref="Fraction"/>); with
+/// <see cref="Filter"/>, only over the rows for which every condition holds (<c>count where outcome = 'sold'</c>).
+/// <see cref="Column"/> is a fact column (<see cref="ColumnRef.Join"/> null) or a column of one of the subject's joins.
 /// </summary>
 /// <remarks>
 /// <see cref="Determines"/> (distinct counts only) lists fact columns that have a single value for each counted value
@@ -29,6 +29,12 @@ public sealed record Measure(
 
     /// <summary>For a distinct count, the fact columns that have one value per counted value; empty when none is declared.</summary>
     public IReadOnlyList<string> Determines { get; init; } = [];
+
+    /// <summary>
+    /// For a percentile, the fraction of the values at or below it, 0 &lt; fraction &lt; 1 (0.95 for a p95): the continuous
+    /// percentile, interpolated between the two nearest values like <c>percentile_cont</c>. Null for other aggregations.
+    /// </summary>
+    public decimal? Fraction { get; init; }
 
     /// <summary>Whether the measure can be re-aggregated from partial aggregates (sum, count, min, max).</summary>
     public bool IsAdditive => Aggregation is Aggregation.Sum or Aggregation.Count or Aggregation.Min or Aggregation.Max;
@@ -60,4 +66,8 @@ public enum Aggregation
     Avg,
     Min,
     Max,
+
+    /// <summary>A continuous percentile (<see cref="Measure.Fraction"/>): not computable from partial aggregates, so never
+    /// kept by a rollup.</summary>
+    Percentile,
 }

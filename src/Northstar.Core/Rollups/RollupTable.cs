@@ -59,7 +59,7 @@ public sealed class RollupTable
     }
 
     /// <summary>The table of <paramref name="rollup"/>, for <paramref name="dialect"/>.</summary>
-    /// <exception cref="InvalidOperationException">The rollup keeps a measure it cannot keep (a distinct count).</exception>
+    /// <exception cref="InvalidOperationException">The rollup keeps a measure it cannot keep (a distinct count, a percentile).</exception>
     public static RollupTable Of(SemanticModel model, Rollup rollup, SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -73,6 +73,12 @@ public sealed class RollupTable
 
         var subject = model.Subjects[rollup.Subject];
         var measures = rollup.Measures.Select(name => (Measure)model.Metrics[name]).ToArray();
+        if (measures.FirstOrDefault(measure => measure.Aggregation == Aggregation.Percentile) is { } percentile)
+        {
+            throw new InvalidOperationException(
+                $"The rollup '{rollup.Name}' ({rollup.Source}) lists '{percentile.Name}', a percentile: " + PercentileAdvice);
+        }
+
         if (measures.FirstOrDefault(measure => !CanKeep(subject, rollup, measure)) is { } distinct)
         {
             throw new InvalidOperationException(
@@ -84,16 +90,25 @@ public sealed class RollupTable
     }
 
     /// <summary>
-    /// Whether <paramref name="rollup"/> can keep <paramref name="measure"/>: every aggregation, a distinct count only
-    /// when the rollup's buckets are keyed by columns the measure determines, or group by the counted column
-    /// (<see cref="DistinctCounts"/>).
+    /// Whether <paramref name="rollup"/> can keep <paramref name="measure"/>: every aggregation but a percentile (the
+    /// percentile of a range is not computable from its buckets' percentiles), a distinct count only when the rollup's
+    /// buckets are keyed by columns the measure determines, or group by the counted column (<see cref="DistinctCounts"/>).
     /// </summary>
     public static bool CanKeep(Subject subject, Rollup rollup, Measure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        return measure.Aggregation != Aggregation.CountDistinct
-               || DistinctCounts.Keeping(subject, rollup, measure).How != DistinctCountKeeping.None;
+        return measure.Aggregation switch
+        {
+            Aggregation.Percentile => false,
+            Aggregation.CountDistinct => DistinctCounts.Keeping(subject, rollup, measure).How != DistinctCountKeeping.None,
+            _ => true,
+        };
     }
+
+    /// <summary>Why no rollup keeps a percentile measure.</summary>
+    public const string PercentileAdvice =
+        "the percentile of a range is not computable from the percentiles of its days or hours, so no rollup keeps one; " +
+        "queries of it read the fact table";
 
     /// <summary>What to change so that <paramref name="rollup"/> can keep the distinct count <paramref name="measure"/>.</summary>
     public static string DistinctCountAdvice(Subject subject, Rollup rollup, Measure measure)

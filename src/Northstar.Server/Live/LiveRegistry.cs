@@ -1,10 +1,13 @@
+using Northstar.Server.Telemetry;
+
 namespace Northstar.Server.Live;
 
 /// <summary>
 /// This node's live clients and the subscriptions (topics) they hold. A topic exists while at least one local client
-/// holds it. Thread-safe; every method is short and holds one lock.
+/// holds it. Open clients are counted on the <see cref="LiveConnectionGauge"/> (the Technology KPIs). Thread-safe; every
+/// method is short and holds one lock.
 /// </summary>
-internal sealed class LiveRegistry
+internal sealed class LiveRegistry(LiveConnectionGauge gauge)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LiveTopic> _topics = new(StringComparer.Ordinal);
@@ -23,7 +26,12 @@ internal sealed class LiveRegistry
     public void AddClient(LiveClient client)
     {
         lock (_lock)
-            _clients[client.Id] = client;
+        {
+            if (!_clients.TryAdd(client.Id, client))
+                return;
+        }
+
+        gauge.Connected();
     }
 
     public LiveClient? Client(string id)
@@ -67,14 +75,17 @@ internal sealed class LiveRegistry
     /// <summary>Removes a client and its subscriptions; returns it, or null when it was gone already.</summary>
     public LiveClient? RemoveClient(string clientId)
     {
+        LiveClient? client;
         lock (_lock)
         {
-            if (!_clients.Remove(clientId, out var client))
+            if (!_clients.Remove(clientId, out client))
                 return null;
             foreach (var key in client.Keys)
                 Release(clientId, key);
-            return client;
         }
+
+        gauge.Disconnected();
+        return client;
     }
 
     public LiveTopic? Topic(string key)

@@ -5,14 +5,15 @@ using Northstar.Core.Queries;
 using Northstar.Ingest.Pipeline;
 using Northstar.Server.Apis;
 using Northstar.Server.Queries;
+using Northstar.Server.Telemetry;
 using Northstar.Warehouse;
 
 namespace Northstar.Server.Live;
 
 /// <summary>
-/// Recomputes subscriptions when their data changes. The ingest pipeline's "data changed" notifications go to every
-/// node through the backplane; each node marks its subscriptions whose subjects and dates the change touches as dirty,
-/// and recomputes a dirty subscription at most once per its interval (a burst of changes costs one computation at the
+/// Recomputes subscriptions when their data changes. The "data changed" notifications of the ingest pipeline (and of
+/// the server's own telemetry) go to every node through the backplane; each node marks its subscriptions whose subjects
+/// and dates the change touches as dirty, and recomputes a dirty subscription at most once per its interval (a burst of changes costs one computation at the
 /// start of the interval and one at its end), through the normal query path and cache. One node per round computes
 /// (the backplane's claim), and the update is published only when the answer changed.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed partial class LiveScheduler(
     LiveRegistry registry,
     ILiveBackplane backplane,
     IngestPipeline pipeline,
+    TelemetryStore telemetry,
     QueryService queries,
     DataVersions versions,
     IWarehouse warehouse,
@@ -35,11 +37,13 @@ internal sealed partial class LiveScheduler(
         backplane.ChangeReceived += OnChange;
         await backplane.StartAsync(cancellationToken);
         pipeline.DataChanged += Publish;
+        telemetry.DataChanged += Publish;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         pipeline.DataChanged -= Publish;
+        telemetry.DataChanged -= Publish;
         backplane.ChangeReceived -= OnChange;
         await _stopping.CancelAsync();
     }

@@ -13,7 +13,8 @@ public class ShippedModelTests
     {
         Assert.Equal("America/Chicago", Model.CompanyTimeZone);
         Assert.Equal(
-            ["appointments", "calls", "canvass", "commissions", "jobs", "leads", "marketing", "orders", "sales", "tickets"],
+            ["appointments", "calls", "canvass", "commissions", "jobs", "leads", "live_connections", "marketing", "orders", "sales",
+             "technology", "tickets"],
             Model.Subjects.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -25,6 +26,8 @@ public class ShippedModelTests
     [InlineData("jobs_in_progress", "jobs_outstanding", "production_days", "completion_rate")]
     [InlineData("tickets", "resolution_time", "satisfaction", "calls", "appointments_per_call", "doors", "leads_per_door")]
     [InlineData("marketing_spend", "cost_per_lead", "customer_acquisition_cost", "marketing_roi")]
+    [InlineData("requests", "api_p95_ms", "avg_response_ms", "server_errors", "error_rate", "availability", "active_connections",
+        "peak_node_connections")]
     public void The_metrics_of_the_demo_company_are_declared(params string[] metrics)
     {
         Assert.All(metrics, metric => Assert.Contains(metric, Model.Metrics.Keys));
@@ -55,14 +58,23 @@ public class ShippedModelTests
     }
 
     [Fact]
-    public void Every_subject_is_scoped_by_branch_and_can_be_grouped_by_branch()
+    public void Every_business_subject_is_scoped_by_branch_and_can_be_grouped_by_branch()
     {
-        Assert.All(Model.Subjects.Values, subject =>
+        Assert.All(Model.Subjects.Values.Where(subject => subject.DataSubject != "system"), subject =>
         {
             Assert.Equal("location_key", subject.Scope.Branch);
             Assert.Contains("location", subject.Dimensions.Keys);
             Assert.Contains("location_id", subject.Dimensions.Keys);
         });
+    }
+
+    [Fact]
+    public void The_server_health_subjects_have_no_scope_column_so_only_super_admins_see_them()
+    {
+        var system = Model.Subjects.Values.Where(subject => subject.DataSubject == "system").Select(subject => subject.Name);
+
+        Assert.Equal(["live_connections", "technology"], system.Order(StringComparer.Ordinal));
+        Assert.All(system, name => Assert.Equal(new ScopeColumns(null, null), Model.Subjects[name].Scope));
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace Northstar.Server.Tests.Authorization;
 
 /// <summary>
 /// A subject that declares no scope column at all is visible to Super Admins only (fail closed): every other role's query
-/// of it is refused without SQL, and <c>GET /api/model</c> does not list it for them. The shipped model has no such
-/// subject, so the app runs here on the shipped model plus one (<c>ticket_log</c>, over the service tickets).
+/// of it is refused without SQL, and <c>GET /api/model</c> does not list it for them. The app runs here on the shipped
+/// model plus one such subject over business data (<c>ticket_log</c>, over the service tickets), whose rows the demo has.
 /// </summary>
 public static class UnscopedSubjectScenarios
 {

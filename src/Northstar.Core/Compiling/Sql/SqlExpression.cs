@@ -27,6 +27,13 @@ public sealed record SqlStar : SqlExpression;
 public sealed record SqlFunction(string Name, IReadOnlyList<SqlExpression> Arguments, bool Distinct = false,
                                  SqlExpression? Filter = null) : SqlExpression;
 
+/// <summary>
+/// The continuous percentile <paramref name="Fraction"/> of <paramref name="Value"/> (interpolated between the two nearest
+/// values), optionally with <c>filter (where ...)</c>: <c>percentile_cont(f) within group (order by x)</c> on PostgreSQL,
+/// <c>quantile_cont(x, f)</c> on DuckDB.
+/// </summary>
+public sealed record SqlPercentile(decimal Fraction, SqlExpression Value, SqlExpression? Filter) : SqlExpression;
+
 /// <summary><c>cast(x as type)</c>, the type named per dialect.</summary>
 public sealed record SqlCast(SqlExpression Operand, DataType Type) : SqlExpression;
 

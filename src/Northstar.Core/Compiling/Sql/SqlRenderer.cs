@@ -198,6 +198,9 @@ public sealed class SqlRenderer
             case SqlFunction function:
                 WriteFunction(function);
                 break;
+            case SqlPercentile percentile:
+                WritePercentile(percentile);
+                break;
             case SqlCast cast:
                 _sql.Append("cast(");
                 WriteExpression(cast.Operand);
@@ -266,6 +269,31 @@ public sealed class SqlRenderer
         {
             _sql.Append(" filter (where ");
             WriteExpression(function.Filter);
+            _sql.Append(')');
+        }
+    }
+
+    // Both interpolate linearly at position fraction × (n − 1) of the sorted values, so the engines agree.
+    private void WritePercentile(SqlPercentile percentile)
+    {
+        var fraction = percentile.Fraction.ToString(CultureInfo.InvariantCulture);
+        if (_dialect == SqlDialect.PostgreSql)
+        {
+            _sql.Append("percentile_cont(").Append(fraction).Append(") within group (order by ");
+            WriteExpression(percentile.Value);
+            _sql.Append(')');
+        }
+        else
+        {
+            _sql.Append("quantile_cont(");
+            WriteExpression(percentile.Value);
+            _sql.Append(", ").Append(fraction).Append(')');
+        }
+
+        if (percentile.Filter is not null)
+        {
+            _sql.Append(" filter (where ");
+            WriteExpression(percentile.Filter);
             _sql.Append(')');
         }
     }

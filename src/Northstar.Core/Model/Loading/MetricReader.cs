@@ -1,8 +1,11 @@
+using System.Globalization;
+
 namespace Northstar.Core.Model.Loading;
 
 /// <summary>
 /// Reads metric declarations: a subject's measures (<c>sum: net_amount</c>, <c>count: true</c>,
-/// <c>count_distinct: customer.customer_id</c>... with an optional <c>where</c>) and derived metrics
+/// <c>count_distinct: customer.customer_id</c>, <c>percentile: duration_ms</c> with <c>at: 0.95</c>... with an optional
+/// <c>where</c>) and derived metrics
 /// (<c>expr: "{revenue} / {orders}"</c>), in a subject or at model level.
 /// </summary>
 internal static class MetricReader
@@ -10,7 +13,8 @@ internal static class MetricReader
     private static readonly string[] DerivedKeys = ["label", "description", "format", "expr"];
 
     private static readonly string[] SubjectMetricKeys =
-        ["label", "description", "format", "where", "determines", "sum", "count", "count_distinct", "avg", "min", "max", "expr"];
+        ["label", "description", "format", "where", "determines", "at", "sum", "count", "count_distinct", "avg", "min", "max", "percentile",
+         "expr"];
 
     /// <summary>Reads a model-level metric, which can only be derived.</summary>
     public static DeclaredMetric ReadModelMetric(string name, ModelNode node)
@@ -35,8 +39,9 @@ internal static class MetricReader
         if (kinds.Count != 1)
         {
             node.Error(kinds.Count == 0
-                ? "a measure needs one of: sum, count, count_distinct, avg, min, max (or expr for a derived metric)"
-                : $"a measure has exactly one of sum, count, count_distinct, avg, min, max, expr; found {string.Join(" and ", kinds)}");
+                ? "a measure needs one of: sum, count, count_distinct, avg, min, max, percentile (or expr for a derived metric)"
+                : "a measure has exactly one of sum, count, count_distinct, avg, min, max, percentile, expr; " +
+                  $"found {string.Join(" and ", kinds)}");
             return invalid;
         }
 
@@ -44,6 +49,13 @@ internal static class MetricReader
         if (determinesNode is not null && kinds[0] != "count_distinct")
         {
             determinesNode.Error("only a distinct count (count_distinct) declares the fact columns its value determines");
+            return invalid;
+        }
+
+        var atNode = map.Optional("at");
+        if (atNode is not null && kinds[0] != "percentile")
+        {
+            atNode.Error("only a percentile measure takes 'at' (the fraction of the values at or below it, e.g. 0.95)");
             return invalid;
         }
 
@@ -65,10 +77,12 @@ internal static class MetricReader
         var columnValid = countsRows ? CountsRows(columnNode) : column is not null;
         var filter = map.Optional("where") is { } whereNode ? ConditionReader.ReadAll(whereNode, dimensions) : [];
         var determines = determinesNode?.IdentifierList();
+        var fraction = aggregation == Aggregation.Percentile ? Fraction(map) : null;
         var label = map.RequiredText("label");
         var format = map.Optional("format")?.OneOf(WireNames.Formats)
             ?? (aggregation is Aggregation.Count or Aggregation.CountDistinct ? ValueFormat.Integer : ValueFormat.Number);
-        if (label is null || !columnValid || (determinesNode is not null && determines is null))
+        if (label is null || !columnValid || (determinesNode is not null && determines is null)
+            || (aggregation == Aggregation.Percentile && fraction is null))
         {
             return invalid;
         }
@@ -78,6 +92,7 @@ internal static class MetricReader
             subject, aggregation, column, filter)
         {
             Determines = [.. (determines ?? []).Select(item => item.Name).Distinct(StringComparer.Ordinal)],
+            Fraction = fraction,
         };
         return new DeclaredMetric(name, node, measure, null);
     }
@@ -108,6 +123,25 @@ internal static class MetricReader
         }
 
         return new ColumnRef(join, column);
+    }
+
+    /// <summary>The <c>at</c> of a percentile: a number strictly between 0 and 1 (0.95 for a p95).</summary>
+    private static decimal? Fraction(ModelMap map)
+    {
+        var text = map.Required("at")?.Text();
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var fraction)
+            && fraction is > 0 and < 1)
+        {
+            return fraction;
+        }
+
+        map.Optional("at")!.Error($"'{text}' is not a fraction: write a number between 0 and 1 exclusive (0.95 for a p95)");
+        return null;
     }
 
     /// <summary>Whether <c>count: true</c> (count rows) is written as such.</summary>

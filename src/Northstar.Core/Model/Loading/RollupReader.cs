@@ -79,7 +79,11 @@ internal static class RollupReader
             [.. measures.Select(m => m.Name)], node.Source);
         foreach (var (measureName, measureNode) in measures)
         {
-            if (metrics[measureName].Metric is Measure measure && !RollupTable.CanKeep(subject, rollup, measure))
+            if (metrics[measureName].Metric is Measure { Aggregation: Aggregation.Percentile })
+            {
+                measureNode.Error($"'{measureName}' is a percentile: {RollupTable.PercentileAdvice}");
+            }
+            else if (metrics[measureName].Metric is Measure measure && !RollupTable.CanKeep(subject, rollup, measure))
             {
                 measureNode.Error($"'{measureName}' is a distinct count this rollup cannot keep: {RollupTable.DistinctCountAdvice(subject, rollup, measure)}");
             }

@@ -24,7 +24,8 @@ internal static class WireNames
         ("count_distinct", Aggregation.CountDistinct),
         ("avg", Aggregation.Avg),
         ("min", Aggregation.Min),
-        ("max", Aggregation.Max));
+        ("max", Aggregation.Max),
+        ("percentile", Aggregation.Percentile));
 
     public static readonly IReadOnlyDictionary<string, DataType> DataTypes = Words(
         ("string", DataType.String),

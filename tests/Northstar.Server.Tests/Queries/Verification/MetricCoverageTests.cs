@@ -12,7 +12,12 @@ public sealed class MetricCoverageTests
         var folder = Path.Combine(AppContext.BaseDirectory, "model");
         var files = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal)
             .Select(path => new ModelFile($"model/{Path.GetFileName(path)}", File.ReadAllText(path)));
-        var metrics = ModelParser.Parse(files).Metrics.Keys.ToHashSet(StringComparer.Ordinal);
+        // Except the server's own telemetry (model/technology.yaml): the demo data holds none and it has no branch to filter
+        // by; Telemetry/TechnologyMetricsTests checks those metrics against hand-made rows on both engines.
+        var metrics = ModelParser.Parse(files).Metrics.Values
+            .Where(metric => metric.Source.File != "model/technology.yaml")
+            .Select(metric => metric.Name)
+            .ToHashSet(StringComparer.Ordinal);
 
         var missing = metrics.Except(MetricChecks.All.Keys).Order(StringComparer.Ordinal).ToList();
         var unknown = MetricChecks.All.Keys.Except(metrics).Order(StringComparer.Ordinal).ToList();
