@@ -116,6 +116,13 @@ internal sealed class LiveApp : IAsyncDisposable
         await SendAsync("orders", SampleEvents.JsonArray(orders));
     }
 
+    /// <summary>Sends one web lead for <paramref name="branch"/>, created an hour ago.</summary>
+    public Task SendLeadAsync(string branch)
+    {
+        var createdAt = DateTimeOffset.UtcNow.AddHours(-1);
+        return SendAsync("leads", SampleEvents.JsonArray(new LeadEvent($"lead-{Guid.NewGuid():N}", createdAt, "web", createdAt, LocationId: branch)));
+    }
+
     /// <summary>Moves everything accepted so far on to gold, now (the background processor may run too; they take turns).</summary>
     public Task ProcessAsync() => Factory.Services.GetRequiredService<IngestPipeline>().ProcessPendingAsync();
 

@@ -90,6 +90,27 @@ public sealed class LiveHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_set_of_kpis_from_several_subjects_is_one_subscription_updated_when_any_of_them_changes()
+    {
+        var admin = await _app.SignInAsync(Role.SuperAdmin);
+        var hub = await _app.ConnectAsync(admin);
+        var kpis = new { metrics = new[] { "revenue", "orders", "leads", "appointments_set" }, time = new { range = new { preset = "last_7_days" } } };
+        var subscribed = await SubscribeAsync(hub, kpis);
+
+        await _app.SendLeadAsync(LiveApp.BranchA);
+        var afterLead = await NextUpdateAsync(hub);
+        await _app.SendOrdersAsync(LiveApp.BranchA);
+        var afterOrder = await NextUpdateAsync(hub);
+
+        Assert.Equal(0m, Total(subscribed.GetProperty("answer"), "leads"));
+        Assert.Equal(1m, Total(afterLead.GetProperty("answer"), "leads"));
+        Assert.Equal(1m, Total(afterLead.GetProperty("answer"), "orders"));
+        Assert.Equal(2m, Total(afterOrder.GetProperty("answer"), "orders"));
+        Assert.Equal(1m, Total(afterOrder.GetProperty("answer"), "leads"));
+        Assert.Equal(Total(await _app.QueryAsync(admin, kpis), "revenue"), Total(afterOrder.GetProperty("answer"), "revenue"));
+    }
+
+    [Fact]
     public async Task Two_subscribers_of_the_same_question_and_scope_share_one_key_and_one_computation()
     {
         var admin = await _app.SignInAsync(Role.SuperAdmin);
