@@ -8,13 +8,13 @@ namespace Northstar.EndToEnd.Tests;
 /// <summary>Each role signs in through the login page and sees its own name, its role and only the pages it may use.</summary>
 public sealed class RoleNavigationTests(CompanyFixture fixture) : IClassFixture<CompanyFixture>
 {
-    // The shipped dashboards (dashboards/*.yaml) come first in everyone's navigation.
+    // The shipped dashboards (dashboards/*.yaml) come first in everyone's navigation; Technology only for Super Admins.
     private static readonly string[] Dashboards = ["Executive", "Sales analytics"];
 
     [BrowserFact]
     public Task A_super_admin_sees_every_page_including_the_audit_log_and_the_api_docs() =>
         SignInAndCheckAsync(
-            CompanyFixture.SuperAdmin, [.. Dashboards, "Users", "Tokens", "Audit", "About", "API docs"], "All branches", allowed: ("/audit", "Audit log"),
+            CompanyFixture.SuperAdmin, [.. Dashboards, "Technology", "Users", "Tokens", "Audit", "About", "API docs"], "All branches", allowed: ("/audit", "Audit log"),
             forbidden: null);
 
     [BrowserFact]

@@ -12,10 +12,14 @@ namespace Northstar.Server.Dashboards;
 /// </summary>
 internal sealed class DashboardCatalog(LoadedDashboards dashboards, QueryService queries)
 {
-    /// <summary>Every dashboard, by order.</summary>
-    public IReadOnlyList<DashboardSummary> List() => [.. dashboards.All.Select(dashboard => dashboard.Response.Summary)];
+    /// <summary>The dashboards <paramref name="scope"/> can read at least one tile of, by order.</summary>
+    public IReadOnlyList<DashboardSummary> List(QueryScope scope) =>
+        [.. dashboards.All.Where(dashboard => Visible(dashboard, scope).Any()).Select(dashboard => dashboard.Response.Summary)];
 
-    /// <summary>The dashboard of <paramref name="id"/> with the tiles <paramref name="scope"/> can read; null for an unknown id.</summary>
+    /// <summary>
+    /// The dashboard of <paramref name="id"/> with the tiles <paramref name="scope"/> can read; null for an unknown id, and
+    /// for a dashboard of which it can read no tile (the Technology dashboard, for anyone but a Super Admin).
+    /// </summary>
     public DashboardResponse? Find(string id, QueryScope scope)
     {
         if (dashboards.Find(id) is not { } dashboard)
@@ -23,10 +27,15 @@ internal sealed class DashboardCatalog(LoadedDashboards dashboards, QueryService
         if (scope.IsUnrestricted)
             return dashboard.Response;
 
-        var tiles = dashboard.Response.Tiles
-            .Where((_, index) => CanRead(dashboard.Queries[index].Spec, scope) && CanRead(dashboard.Queries[index].Export, scope));
-        return dashboard.Response with { Tiles = [.. tiles] };
+        var tiles = Visible(dashboard, scope).ToList();
+        return tiles.Count == 0 ? null : dashboard.Response with { Tiles = tiles };
     }
+
+    private IEnumerable<TileResponse> Visible(DashboardDefinition dashboard, QueryScope scope) =>
+        scope.IsUnrestricted
+            ? dashboard.Response.Tiles
+            : dashboard.Response.Tiles.Where((_, index) =>
+                CanRead(dashboard.Queries[index].Spec, scope) && CanRead(dashboard.Queries[index].Export, scope));
 
     private bool CanRead(QuerySpec spec, QueryScope scope)
     {

@@ -21,7 +21,7 @@ internal sealed partial class DashboardReader
     /// <summary>The push interval of a dashboard's tiles when its file names none.</summary>
     public const int DefaultLiveIntervalSeconds = 5;
 
-    private static readonly string[] DashboardKeys = ["title", "description", "order", "live_interval_seconds", "export", "tiles"];
+    private static readonly string[] DashboardKeys = ["title", "description", "order", "live_interval_seconds", "branch_filter", "export", "tiles"];
     private static readonly string[] TileKeys = ["id", "title", "description", "viz", "position", "spec", "export", "options"];
     private static readonly string[] PositionKeys = ["x", "y", "w", "h"];
 
@@ -72,6 +72,7 @@ internal sealed partial class DashboardReader
         var liveInterval = Integer(root, "live_interval_seconds", "", required: false) ?? DefaultLiveIntervalSeconds;
         if (LiveSubscriptions.IntervalError(liveInterval) is { } intervalError)
             Error("live_interval_seconds", intervalError);
+        var branchFilter = Boolean(root, "branch_filter", "") ?? true;
         var export = Spec(root, "export", "", required: false);
         var tiles = new List<ParsedTile>();
         if (Child(root, "tiles") is not YamlSequenceNode { Children.Count: > 0 } sequence)
@@ -88,7 +89,7 @@ internal sealed partial class DashboardReader
         }
 
         // Without a title the file is invalid already; its tiles are still checked, so that every problem is listed.
-        return new ParsedDashboard(id, _file, title ?? "", description, order, liveInterval, export, tiles);
+        return new ParsedDashboard(id, _file, title ?? "", description, order, liveInterval, branchFilter, export, tiles);
     }
 
     private ParsedTile? Tile(YamlNode node, int index)
@@ -182,6 +183,22 @@ internal sealed partial class DashboardReader
                 return value;
             default:
                 Error(Join(parentPath, key), $"The {key} must be a text.");
+                return null;
+        }
+    }
+
+    private bool? Boolean(YamlMappingNode parent, string key, string parentPath)
+    {
+        switch (Child(parent, key))
+        {
+            case null:
+                return null;
+            case YamlScalarNode { Value: "true" }:
+                return true;
+            case YamlScalarNode { Value: "false" }:
+                return false;
+            default:
+                Error(Join(parentPath, key), $"The {key} must be true or false.");
                 return null;
         }
     }

@@ -16,9 +16,11 @@ public sealed record DashboardSummary(string Id, string Title, string? Descripti
 /// <param name="Order">The position in the list of dashboards.</param>
 /// <param name="LiveIntervalSeconds">At most one live update per tile per this many seconds (the UI subscribes its tiles
 /// with it; docs/live.md).</param>
+/// <param name="BranchFilter">Whether the branch filter applies (false for dashboards of data without branches, such
+/// as the server's own telemetry).</param>
 /// <param name="Tiles">The tiles, in the file's order.</param>
 public sealed record DashboardResponse(
-    string Id, string Title, string? Description, int Order, int LiveIntervalSeconds, IReadOnlyList<TileResponse> Tiles)
+    string Id, string Title, string? Description, int Order, int LiveIntervalSeconds, bool BranchFilter, IReadOnlyList<TileResponse> Tiles)
 {
     /// <summary>The dashboard as the list shows it.</summary>
     public DashboardSummary Summary => new(Id, Title, Description, Order);

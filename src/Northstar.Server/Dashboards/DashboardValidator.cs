@@ -62,7 +62,8 @@ internal static class DashboardValidator
 
         return errors.Count > before
             ? null
-            : new DashboardDefinition(new DashboardResponse(dashboard.Id, dashboard.Title, dashboard.Description, dashboard.Order, dashboard.LiveIntervalSeconds, tiles), queries);
+            : new DashboardDefinition(new DashboardResponse(
+                dashboard.Id, dashboard.Title, dashboard.Description, dashboard.Order, dashboard.LiveIntervalSeconds, dashboard.BranchFilter, tiles), queries);
 
         QuerySpec? Compile(JsonElement json, string path)
         {
@@ -77,7 +78,8 @@ internal static class DashboardValidator
                 return null;
             }
 
-            // As the UI sends it: with the dashboard's range when it names none, then also with the branch filter.
+            // As the UI sends it: with the dashboard's range when it names none, then also with the branch filter (when the
+            // dashboard has one).
             var sent = DashboardFilters.WithDefaultRange(spec!);
             try
             {
@@ -90,6 +92,8 @@ internal static class DashboardValidator
                 return null;
             }
 
+            if (!dashboard.BranchFilter)
+                return sent;
             try
             {
                 compile(DashboardFilters.WithBranchFilter(sent));

@@ -7,7 +7,8 @@ namespace Northstar.Server.Dashboards;
 /// <c>dashboards/sales.yaml</c>), before its tiles are checked against each other and against the model.
 /// </summary>
 internal sealed record ParsedDashboard(
-    string Id, string File, string Title, string? Description, int Order, int LiveIntervalSeconds, JsonElement? Export, IReadOnlyList<ParsedTile> Tiles);
+    string Id, string File, string Title, string? Description, int Order, int LiveIntervalSeconds, bool BranchFilter,
+    JsonElement? Export, IReadOnlyList<ParsedTile> Tiles);
 
 /// <summary>A tile as read, with its place in the file's <c>tiles</c> (its index) for error paths.</summary>
 internal sealed record ParsedTile(

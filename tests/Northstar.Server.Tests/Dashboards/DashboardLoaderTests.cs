@@ -75,7 +75,7 @@ public sealed class DashboardLoaderTests
 
         Assert.Equal(
         [
-            "dashboards/sales.yaml: colour: Unknown key 'colour'; a dashboard has title, description, order, live_interval_seconds, export, tiles.",
+            "dashboards/sales.yaml: colour: Unknown key 'colour'; a dashboard has title, description, order, live_interval_seconds, branch_filter, export, tiles.",
             "dashboards/sales.yaml: tiles[0].size: Unknown key 'size'; a tile has id, title, description, viz, position, spec, export, options.",
             "dashboards/sales.yaml: tiles[0].position.z: Unknown key 'z'; a position has x, y, w, h.",
         ], folder.Problems());
@@ -126,6 +126,19 @@ public sealed class DashboardLoaderTests
         Assert.Equal(
             ["dashboards/sales.yaml: live_interval_seconds: The interval must be between 1 and 3,600 seconds (it is 0)."],
             invalid.Problems());
+    }
+
+    [Fact]
+    public void A_dashboard_without_the_branch_filter_may_show_subjects_that_have_no_branch()
+    {
+        const string Requests = "  - id: requests\n    title: Requests\n    viz: kpi\n    position: { x: 0, y: 0, w: 3, h: 2 }\n    spec: { metrics: [requests] }\n";
+        using var without = new DashboardFolder().With("technology", "title: Technology\nbranch_filter: false\ntiles:\n" + Requests);
+        using var with = new DashboardFolder().With("technology", "title: Technology\ntiles:\n" + Requests);
+        using var wrong = new DashboardFolder().With("technology", "title: Technology\nbranch_filter: maybe\ntiles:\n" + Requests);
+
+        Assert.False(without.Load().All.Single().Response.BranchFilter);
+        Assert.StartsWith("dashboards/technology.yaml: tiles[0].spec: The dashboard's branch filter (location_id) cannot apply", with.Problems().Single(), StringComparison.Ordinal);
+        Assert.Contains("dashboards/technology.yaml: branch_filter: The branch_filter must be true or false.", wrong.Problems());
     }
 
     [Fact]
@@ -335,7 +348,7 @@ public sealed class DashboardLoaderTests
     {
         var loaded = DashboardFolder.Load(DashboardFolder.Shipped);
 
-        Assert.Equal(["executive", "sales"], loaded.All.Select(dashboard => dashboard.Response.Id));
-        Assert.All(loaded.All, dashboard => Assert.True(dashboard.Response.Tiles.Count >= 8, $"{dashboard.Response.Id} has few tiles"));
+        Assert.Equal(["executive", "sales", "technology"], loaded.All.Select(dashboard => dashboard.Response.Id));
+        Assert.All(loaded.All, dashboard => Assert.True(dashboard.Response.Tiles.Count >= 7, $"{dashboard.Response.Id} has few tiles"));
     }
 }

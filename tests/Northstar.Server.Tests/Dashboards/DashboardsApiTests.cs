@@ -13,11 +13,16 @@ public sealed class DashboardsApiTests(ShippedDashboardsApp fixture) : IClassFix
     public async Task The_list_gives_the_shipped_dashboards_by_order()
     {
         using var client = await fixture.App.SignedInClientAsync(Role.Viewer);
+        using var admin = await fixture.App.SignedInClientAsync(Role.SuperAdmin);
 
         using var response = await client.GetAsync(new Uri("/api/dashboards", UriKind.Relative));
+        using var adminResponse = await admin.GetAsync(new Uri("/api/dashboards", UriKind.Relative));
         var list = await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
+        var adminsList = await HttpAssert.JsonAsync(adminResponse, HttpStatusCode.OK);
 
+        // The Technology dashboard reads only subjects without a scope column: a Super Admin's alone.
         Assert.Equal(["executive", "sales"], list.EnumerateArray().Select(item => item.GetProperty("id").GetString()));
+        Assert.Equal(["executive", "sales", "technology"], adminsList.EnumerateArray().Select(item => item.GetProperty("id").GetString()));
         var executive = list[0];
         Assert.Equal("Executive", executive.GetProperty("title").GetString());
         Assert.Equal(1, executive.GetProperty("order").GetInt32());
@@ -64,6 +69,22 @@ public sealed class DashboardsApiTests(ShippedDashboardsApp fixture) : IClassFix
         var tiles = executive.GetProperty("tiles").EnumerateArray().ToList();
         Assert.NotEmpty(tiles);
         Assert.All(tiles, tile => Assert.Equal(tile.GetProperty("spec").GetRawText(), tile.GetProperty("export").GetRawText()));
+    }
+
+    [Fact]
+    public async Task A_dashboard_without_a_tile_the_caller_can_read_is_a_404_and_the_technology_one_has_no_branch_filter()
+    {
+        using var manager = await fixture.App.SignedInClientAsync(Role.Manager, ["b1"]);
+        using var admin = await fixture.App.SignedInClientAsync(Role.SuperAdmin);
+
+        using var managers = await manager.GetAsync(new Uri("/api/dashboards/technology", UriKind.Relative));
+        using var admins = await admin.GetAsync(new Uri("/api/dashboards/technology", UriKind.Relative));
+        var technology = await HttpAssert.JsonAsync(admins, HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.NotFound, managers.StatusCode);
+        Assert.False(technology.GetProperty("branchFilter").GetBoolean());
+        Assert.Equal(5, technology.GetProperty("liveIntervalSeconds").GetInt32());
+        Assert.Contains("api_p95_ms", technology.GetProperty("tiles")[0].GetProperty("spec").GetProperty("metrics").GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

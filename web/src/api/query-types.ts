@@ -142,4 +142,6 @@ export interface Dashboard extends DashboardSummary {
   tiles: DashboardTile[];
   /** The seconds the tiles are followed live with (`live_interval_seconds` of the YAML); 5 when the server sends none. */
   liveIntervalSeconds?: number;
+  /** False for a dashboard whose data has no branches (`branch_filter: false`): no branch filter is shown or applied. */
+  branchFilter?: boolean;
 }

@@ -106,6 +106,26 @@ describe('DashboardView', () => {
     wrapper.unmount();
   });
 
+  it('neither shows nor applies the branch filter on a dashboard without branches, even with a branch in the URL', async () => {
+    const stream = ndjsonStream();
+    const api = fakeApi({
+      'GET /api/dashboards/technology': { ...salesDashboard, id: 'technology', title: 'Technology', branchFilter: false },
+      'GET /api/info': info,
+      'GET /api/branches': branches,
+      'POST /api/query/batch': () => stream.response,
+    });
+
+    const { wrapper } = await open('/dashboards/technology?range=7d&location=north');
+
+    const specs = specsOf(api.requests.find((r) => r.path === '/api/query/batch'));
+    expect(specs['kpis']).toEqual({ metrics: ['revenue', 'orders'], time: { range: { preset: 'last_7_days' } } });
+    expect(wrapper.find('[data-testid="location-filter"]').exists()).toBe(false);
+    expect(wrapper.find('[data-range="7d"]').attributes('aria-pressed')).toBe('true');
+    stream.close();
+    await flushPromises();
+    wrapper.unmount();
+  });
+
   it('re-runs only the failed tile on retry', async () => {
     const api = fakeApi({
       'GET /api/dashboards/sales': salesDashboard,

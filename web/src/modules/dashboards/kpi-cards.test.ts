@@ -43,6 +43,19 @@ describe('KpiCards', () => {
     expect(down.classes()).toContain('delta-down');
     expect(down.text()).toContain('▼');
     expect(down.text()).toContain('\u221210.0%');
+    expect(up.classes()).toContain('delta-good');
+    expect(down.classes()).toContain('delta-bad');
+  });
+
+  it('colours a rise as bad news for the metrics the tile lists as lower is better', () => {
+    const answer = answerOf([revenueColumn, ordersColumn], [[110, 9]], { totals: { revenue: 110, orders: 9 }, comparison: comparison(0.1, -0.1) });
+    const tile = tileOf('kpis', 'kpi', { options: { lower_is_better: ['revenue', 'orders'] } });
+
+    const wrapper = mount(KpiCards, { props: { tile, answer, format: usd } });
+
+    expect(wrapper.find('[data-metric="revenue"] .kpi-delta').classes()).toContain('delta-bad');
+    expect(wrapper.find('[data-metric="orders"] .kpi-delta').classes()).toContain('delta-good');
+    expect(wrapper.find('[data-metric="revenue"] .kpi-delta').text()).toContain('▲');
   });
 
   it('shows no change without an arrow, and nothing when there is no comparison value', () => {
