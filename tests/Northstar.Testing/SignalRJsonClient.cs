@@ -89,7 +89,7 @@ public sealed class SignalRJsonClient : IAsyncDisposable
         {
             await Task.WhenAll(_receiving, _pinging).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // Ended by the close above.
         }
@@ -119,9 +119,9 @@ public sealed class SignalRJsonClient : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The connection ended without a close message.
+            // The connection ended without a close message (an in-memory test socket is disposed when the server aborts).
         }
         finally
         {

@@ -38,7 +38,7 @@ internal static class LiveApi
     }
 
     public static async Task<Results<LiveEventStream, ProblemHttpResult>> StreamAsync(
-        HttpContext http, LiveSubscriptions subscriptions, LiveRegistry registry, LiveClock clock, CancellationToken cancellationToken,
+        HttpContext http, LiveSubscriptions subscriptions, LiveRegistry registry, CancellationToken cancellationToken,
         string? spec = null, int? interval = null)
     {
         QuerySpec? parsed;
@@ -59,7 +59,7 @@ internal static class LiveApi
 
         // Closing a stream completes its channel, which ends the response.
         var client = new LiveClient(
-            "stream:" + Guid.NewGuid().ToString("N"), Caller.From(http.User)!, LiveCredential.Of(http)!, clock.Time.GetTimestamp(),
+            "stream:" + Guid.NewGuid().ToString("N"), Caller.From(http.User)!, LiveCredential.Of(http)!,
             () => { },
             Channel.CreateBounded<LiveUpdateMessage>(new BoundedChannelOptions(StreamBacklog)
             {

@@ -11,12 +11,11 @@ internal sealed class LiveClient
 {
     private readonly Action _close;
 
-    public LiveClient(string id, Caller caller, LiveCredential credential, long validatedAt, Action close, Channel<LiveUpdateMessage>? stream = null)
+    public LiveClient(string id, Caller caller, LiveCredential credential, Action close, Channel<LiveUpdateMessage>? stream = null)
     {
         Id = id;
         Caller = caller;
         Credential = credential;
-        ValidatedAt = validatedAt;
         _close = close;
         Stream = stream;
     }
@@ -28,9 +27,6 @@ internal sealed class LiveClient
     public Caller Caller { get; }
 
     public LiveCredential Credential { get; }
-
-    /// <summary>When the credential was last found valid (a <see cref="TimeProvider"/> timestamp).</summary>
-    public long ValidatedAt { get; set; }
 
     /// <summary>The updates of an event stream; null for a hub connection.</summary>
     public Channel<LiveUpdateMessage>? Stream { get; }

@@ -4,13 +4,12 @@ namespace Northstar.Server.Live;
 
 /// <summary>
 /// Forwards each published update to this node's clients of its subscription: one group send to the hub connections
-/// (serialized once), and a write to each event stream. An update older than one already forwarded is dropped, and
-/// clients whose credentials no longer hold are closed before anything is sent.
+/// (serialized once), and a write to each event stream. An update older than one already forwarded is dropped. Clients
+/// whose credentials were revoked are out of the groups already (<see cref="LiveGuard"/>).
 /// </summary>
 internal sealed partial class LiveFanOut(
     LiveRegistry registry,
     ILiveBackplane backplane,
-    LiveGuard guard,
     IHubContext<LiveHub> hub,
     LiveCounters counters,
     ILogger<LiveFanOut> logger) : IHostedService
@@ -45,7 +44,7 @@ internal sealed partial class LiveFanOut(
                 topic.NewestUpdate = update.ComputedAt;
             }
 
-            var clients = await guard.KeepValidAsync(registry.ClientsOf(update.Key), CancellationToken.None);
+            var clients = registry.ClientsOf(update.Key);
             if (clients.Count == 0)
                 return;
             counters.DeliveredOne();

@@ -6,9 +6,11 @@ namespace Northstar.Server.Live;
 
 /// <summary>
 /// Keeps live connections within what their credentials allow now: a revocation (published to every node) checks the
-/// user's connections at once; every connection is checked again periodically and before an update is sent to it when
-/// its last check is older than <see cref="LiveOptions.RevalidateSeconds"/>. A connection whose credential no longer
-/// signs in, or signs in with another scope, is removed from its groups and closed: it receives nothing more.
+/// user's connections at once, before any further update reaches them; every connection is checked again every
+/// <see cref="LiveOptions.RevalidateSeconds"/> (which catches changes made where no revocation is announced, such as
+/// the command line). A connection whose credential no longer signs in, or signs in with another role or scope, is
+/// removed from its groups and closed: it receives nothing more. Connections sharing a credential (tabs of one browser,
+/// an integration's many sockets) cost one check. Checks run beside the updates, never in their way.
 /// </summary>
 internal sealed partial class LiveGuard(
     LiveRegistry registry,
@@ -37,26 +39,13 @@ internal sealed partial class LiveGuard(
         await base.StopAsync(cancellationToken);
     }
 
-    /// <summary>Checks again each of <paramref name="clients"/> whose last check is older than the period; true for those still allowed.</summary>
-    public async Task<IReadOnlyList<LiveClient>> KeepValidAsync(IReadOnlyList<LiveClient> clients, CancellationToken cancellationToken)
-    {
-        var valid = new List<LiveClient>(clients.Count);
-        foreach (var client in clients)
-        {
-            if (clock.Time.GetElapsedTime(client.ValidatedAt) < Period || await CheckAsync(client, cancellationToken))
-                valid.Add(client);
-        }
-
-        return valid;
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, clock.Time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
-                await KeepValidAsync(registry.Clients(), stoppingToken);
+                await CheckAsync(registry.Clients(), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -66,11 +55,8 @@ internal sealed partial class LiveGuard(
 
     private void Announce(long userId) => _ = RunAsync(() => backplane.PublishRevocationAsync(userId));
 
-    private void OnRevoked(long userId) => _ = RunAsync(async () =>
-    {
-        foreach (var client in registry.Clients().Where(client => client.Caller.UserId == userId))
-            await CheckAsync(client, CancellationToken.None);
-    });
+    private void OnRevoked(long userId) =>
+        _ = RunAsync(() => CheckAsync([.. registry.Clients().Where(client => client.Caller.UserId == userId)], CancellationToken.None));
 
     private async Task RunAsync(Func<Task> work)
     {
@@ -84,18 +70,24 @@ internal sealed partial class LiveGuard(
         }
     }
 
-    /// <summary>Checks one client's credential; closes it when it no longer holds. True when it still does.</summary>
-    private async Task<bool> CheckAsync(LiveClient client, CancellationToken cancellationToken)
+    /// <summary>Checks the credentials of <paramref name="clients"/>, each credential once; closes the clients whose no longer hold.</summary>
+    private async Task CheckAsync(IReadOnlyList<LiveClient> clients, CancellationToken cancellationToken)
     {
-        var now = await client.Credential.ResolveAsync(callers, cancellationToken);
-        if (now is not null && now.Scope.Key == client.Caller.Scope.Key && now.Role == client.Caller.Role)
+        foreach (var sharing in clients.GroupBy(client => client.Credential))
         {
-            client.ValidatedAt = clock.Time.GetTimestamp();
-            return true;
+            var now = await sharing.Key.ResolveAsync(callers, cancellationToken);
+            foreach (var client in sharing)
+            {
+                if (now is null || now.Scope.Key != client.Caller.Scope.Key || now.Role != client.Caller.Role)
+                    await CloseAsync(client);
+            }
         }
+    }
 
+    private async Task CloseAsync(LiveClient client)
+    {
         if (registry.RemoveClient(client.Id) is null)
-            return false;
+            return;
         foreach (var key in client.Keys)
         {
             if (client.Stream is null)
@@ -107,7 +99,6 @@ internal sealed partial class LiveGuard(
         client.Close();
         counters.ClosedOne();
         LogClosed(logger, client.Caller.UserId, client.Credential.ToString());
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed a live connection of user {UserId}: its {Credential} no longer allows it")]

@@ -15,7 +15,7 @@ namespace Northstar.Server.Live;
 /// SignalR's "HubException: ").
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-internal sealed class LiveHub(LiveSubscriptions subscriptions, LiveRegistry registry, LiveClock clock) : Hub
+internal sealed class LiveHub(LiveSubscriptions subscriptions, LiveRegistry registry) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -28,7 +28,7 @@ internal sealed class LiveHub(LiveSubscriptions subscriptions, LiveRegistry regi
         }
 
         var context = Context;
-        registry.AddClient(new LiveClient(Context.ConnectionId, caller, credential, clock.Time.GetTimestamp(), context.Abort));
+        registry.AddClient(new LiveClient(Context.ConnectionId, caller, credential, context.Abort));
         return Task.CompletedTask;
     }
 
