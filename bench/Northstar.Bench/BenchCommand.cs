@@ -20,6 +20,11 @@ internal static partial class BenchCommand
     private const int DefaultQueryCacheRuns = 50;
     private const int DefaultQueryRuns = 20;
     private const int DefaultDashboardRuns = 10;
+    private const int DefaultLiveClients = 1_000;
+    private const int DefaultLiveSubscriptions = 4;
+    private const int DefaultLiveRate = 1_000;
+    private const int DefaultLiveSeconds = 60;
+    private const int DefaultLiveDays = 30;
 
     public static RootCommand Create()
     {
@@ -34,6 +39,7 @@ internal static partial class BenchCommand
         root.Add(QueryVerb());
         root.Add(QueryCacheVerb());
         root.Add(DashboardVerb());
+        root.Add(LiveVerb());
         return root;
     }
 
@@ -228,6 +234,62 @@ internal static partial class BenchCommand
                 KeptQuery = parse.GetValue(keptQuery),
                 ServerPath = parse.GetRequiredValue(server),
                 ChromiumPath = parse.GetRequiredValue(chromium),
+            };
+            return BenchRunner.RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command LiveVerb()
+    {
+        var clients = AtLeastOne(new Option<int>("--clients")
+        {
+            Description = "WebSocket clients on the live hub, spread evenly over the subscriptions.",
+            DefaultValueFactory = _ => DefaultLiveClients,
+        });
+        var subscriptions = AtLeastOne(new Option<int>("--subscriptions")
+        {
+            Description = "Subscriptions (1 to 4): revenue + orders today; by branch; one branch's orders; leads today.",
+            DefaultValueFactory = _ => DefaultLiveSubscriptions,
+        });
+        subscriptions.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() > DefaultLiveSubscriptions)
+                result.AddError($"--subscriptions must be at most {DefaultLiveSubscriptions}.");
+        });
+        var rate = AtLeastOne(new Option<int>("--rate")
+        {
+            Description = "Order events per second, sent as signed webhook batches.",
+            DefaultValueFactory = _ => DefaultLiveRate,
+        });
+        var duration = AtLeastOne(new Option<int>("--duration")
+        {
+            Description = "Seconds to send orders for.",
+            DefaultValueFactory = _ => DefaultLiveSeconds,
+        });
+        var days = AtLeastOne(new Option<int>("--days")
+        {
+            Description = "Days of the demo company the server loads before serving.",
+            DefaultValueFactory = _ => DefaultLiveDays,
+        });
+        var server = ServerOption();
+        var command = new Command(
+            "live",
+            "Serve the demo company, subscribe N WebSocket clients and post webhook orders; event → client latency p50/p99, pushes/s, CPU, memory.")
+        {
+            clients, subscriptions, rate, duration, days, server,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            // The server runs the embedded engine; the harness's DuckDB target is only the report's engine line.
+            var settings = new BenchSettings(BenchSuite.Live, "duckdb", [EngineKind.DuckDb], Rows: 0, Runs: 1)
+            {
+                Clients = parse.GetValue(clients),
+                Subscriptions = parse.GetValue(subscriptions),
+                Rate = parse.GetValue(rate),
+                DurationSeconds = parse.GetValue(duration),
+                Days = parse.GetValue(days),
+                ServerPath = parse.GetRequiredValue(server),
             };
             return BenchRunner.RunAsync(settings, cancellationToken);
         });

@@ -3,6 +3,7 @@ using Northstar.Bench.Measuring;
 using Northstar.Bench.Reporting;
 using Northstar.Bench.Suites;
 using Northstar.Bench.Suites.Dashboard;
+using Northstar.Bench.Suites.Live;
 using Northstar.Bench.Suites.Query;
 using Northstar.Bench.Targets;
 
@@ -75,6 +76,7 @@ internal static class BenchRunner
         BenchSuite.Query => new QuerySuite(),
         BenchSuite.QueryCache => new QueryCacheSuite(),
         BenchSuite.Dashboard => new DashboardSuite(),
+        BenchSuite.Live => new LiveSuite(),
         _ => throw new ArgumentOutOfRangeException(nameof(suite), suite, "Not a single suite."),
     };
 

@@ -16,6 +16,7 @@ internal enum BenchSuite
     Query,
     QueryCache,
     Dashboard,
+    Live,
 }
 
 /// <summary>What one invocation of the harness measures.</summary>
@@ -50,6 +51,18 @@ internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadO
     /// <summary>The Chromium executable the dashboard suite drives (never downloaded).</summary>
     public string ChromiumPath { get; init; } = "";
 
+    /// <summary>WebSocket clients on the live hub (the live suite).</summary>
+    public int Clients { get; init; }
+
+    /// <summary>Subscriptions the live clients are spread over (the live suite).</summary>
+    public int Subscriptions { get; init; }
+
+    /// <summary>Order events per second sent through the webhook (the live suite).</summary>
+    public int Rate { get; init; }
+
+    /// <summary>Seconds the live suite sends orders for.</summary>
+    public int DurationSeconds { get; init; }
+
     /// <summary>The size and repetitions of the run, for the report's header.</summary>
     public string Conditions => Suite switch
     {
@@ -64,6 +77,8 @@ internal sealed record BenchSettings(BenchSuite Suite, string EngineName, IReadO
         BenchSuite.QueryCache => $"The kept warehouse \"{Keep}\"; per tile one miss, a warm-up hit, then {Runs} measured hits (p50 and p95)",
         BenchSuite.Query => $"Demo: {Figures.Count(Days)} days, {Figures.Count(OrdersPerDay)} orders a day; in-process, no HTTP and "
             + $"no answer cache, so (c) cache hit is not measured here; a warm-up run, then {Runs} measured runs (p50 and p95)",
+        BenchSuite.Live => $"Live: {Figures.Count(Clients)} clients over {Subscriptions} subscriptions, {Figures.Count(Rate)} order events/s "
+            + $"for {DurationSeconds} s; demo company of {Figures.Count(Days)} days served by the built server's demo verb; one run",
         _ => $"Rows: {Figures.Count(Rows)}; a warm-up run, then {Runs} measured runs (median and min)",
     };
 

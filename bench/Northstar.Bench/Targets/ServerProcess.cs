@@ -106,7 +106,11 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    private string Log
+    /// <summary>The server's process id (to read its memory from <c>/proc</c>).</summary>
+    public int Id => _process.Id;
+
+    /// <summary>What the server wrote so far (standard output and error), for a report of why a run failed.</summary>
+    public string Log
     {
         get
         {

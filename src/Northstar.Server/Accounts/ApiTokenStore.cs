@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Northstar.Warehouse;
 
@@ -79,14 +80,24 @@ internal sealed class ApiTokenStore(IWarehouse warehouse, TimeProvider time, Cre
         revocations.Raise(userId);
     }
 
-    /// <summary>Records a use of the token (at most once a minute).</summary>
+    /// <summary>
+    /// Records a use of the token (at most once a minute), best effort: when concurrent requests with the token touch it
+    /// at once, the engine may refuse all but one (DuckDB: "Conflict on update"), and one recorded use is enough.
+    /// </summary>
     public async Task TouchAsync(ApiTokenRecord token, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (token.LastUsedAt is { } last && now - last < TouchInterval)
             return;
-        await ExecuteAsync("update app.api_tokens set last_used_at = @now where api_token_id = @id",
-            new { id = token.Id, now }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync("update app.api_tokens set last_used_at = @now where api_token_id = @id",
+                new { id = token.Id, now }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // Another request recorded the use.
+        }
     }
 
     private async Task<IReadOnlyList<ApiTokenRecord>> QueryAsync(string where, object parameters, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Northstar.Warehouse;
@@ -59,13 +60,27 @@ internal sealed class SessionStore(
             if (now >= AppSql.Instant(row.ExpiresAt) || now - lastSeen >= TimeSpan.FromMinutes(options.Value.IdleMinutes))
                 return null;
             if (now - lastSeen >= TouchInterval)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    Sql("update app.sessions set last_seen_at = @now where session_hash = @hash"),
-                    new { hash, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
+                await TouchAsync(connection, hash, now, cancellationToken).ConfigureAwait(false);
 
             return (row.UserId, hash);
+        }
+    }
+
+    /// <summary>
+    /// Records the session's activity, best effort: concurrent requests of one session may touch it at once, and the
+    /// engine may refuse all but one (DuckDB: "Conflict on update"); one recorded activity is enough.
+    /// </summary>
+    private async Task TouchAsync(DbConnection connection, string hash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                Sql("update app.sessions set last_seen_at = @now where session_hash = @hash"),
+                new { hash, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // Another request recorded the activity.
         }
     }
 

@@ -7,8 +7,9 @@ namespace Northstar.Server.Ingest;
 /// Moves accepted events from bronze to silver and gold in the background: once at start-up (anything left pending by
 /// a crash) and after accepts, bursts coalesced by the <see cref="ProcessingSignal"/>. A run costs about the same for a
 /// few events as for thousands and competes with the accepts for the machine, so runs start at most once per
-/// <see cref="IngestOptions.ProcessingInterval"/>, and at most once per four times the last run's length: under a
-/// sustained load processing takes a quarter of the time at most, in fewer, larger runs. A failed run is logged and
+/// <see cref="IngestOptions.ProcessingInterval"/>, and at most once per four times the last run's length (but at
+/// least every five seconds): under a sustained load processing takes a quarter of the time at most, in fewer, larger
+/// runs. A failed run is logged and
 /// retried with a growing pause; it never stops the host.
 /// </summary>
 internal sealed partial class IngestProcessor(
@@ -20,6 +21,10 @@ internal sealed partial class IngestProcessor(
 
     // Start-to-start spacing of runs, in multiples of the last run's length.
     private const int RunSpacingFactor = 4;
+
+    // The longest pause between runs. A run goes on while events keep arriving (a steady feed can keep one run going for
+    // a minute); four times that would leave what arrives at its very end waiting minutes.
+    private static readonly TimeSpan LongestSpacing = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +44,8 @@ internal sealed partial class IngestProcessor(
                 var start = time.GetTimestamp();
                 lastStart = start;
                 var outcome = await TryProcessAsync(stoppingToken);
-                spacing = TimeSpan.FromTicks(Math.Max(interval.Ticks, time.GetElapsedTime(start).Ticks * RunSpacingFactor));
+                spacing = TimeSpan.FromTicks(Math.Max(
+                    interval.Ticks, Math.Min(time.GetElapsedTime(start).Ticks * RunSpacingFactor, LongestSpacing.Ticks)));
                 if (outcome is { } processed)
                 {
                     // Reported even when nothing was pending, so operators (and the crash test) can tell that
