@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Northstar.Bench.Measuring;
 using Northstar.Bench.Reporting;
 using Northstar.Bench.Targets;
-using Northstar.Ingest.Webhooks;
 using Northstar.Ingest.Wire;
 
 namespace Northstar.Bench.Suites;
@@ -94,17 +92,7 @@ internal sealed class WebhooksSuite : ISuite
         }
     }
 
-    private HttpRequestMessage Signed(byte[] body)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ingest/orders", UriKind.Relative)) { Content = content };
-        request.Headers.Add(WebhookSignature.SourceHeader, Source);
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(_secret, timestamp, body));
-        return request;
-    }
+    private HttpRequestMessage Signed(byte[] body) => SignedOrders.Request(body, Source, _secret);
 
     private static byte[] Body(string id)
     {

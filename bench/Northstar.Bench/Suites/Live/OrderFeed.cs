@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Northstar.Bench.Measuring;
-using Northstar.Ingest.Webhooks;
 using Northstar.Ingest.Wire;
 
 namespace Northstar.Bench.Suites.Live;
@@ -96,15 +94,5 @@ internal sealed class OrderFeed(HttpClient http, string source, string secret, I
         return new OrderBatch(index, orderBranches, sentAt, ackedAt);
     }
 
-    private HttpRequestMessage Signed(byte[] body)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ingest/orders", UriKind.Relative)) { Content = content };
-        request.Headers.Add(WebhookSignature.SourceHeader, source);
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
-        return request;
-    }
+    private HttpRequestMessage Signed(byte[] body) => SignedOrders.Request(body, source, secret);
 }
