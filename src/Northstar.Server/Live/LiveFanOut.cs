@@ -11,7 +11,6 @@ internal sealed partial class LiveFanOut(
     LiveRegistry registry,
     ILiveBackplane backplane,
     IHubContext<LiveHub> hub,
-    LiveCounters counters,
     ILogger<LiveFanOut> logger) : IHostedService
 {
     /// <summary>The hub's client method that receives updates.</summary>
@@ -47,7 +46,6 @@ internal sealed partial class LiveFanOut(
             var clients = registry.ClientsOf(update.Key);
             if (clients.Count == 0)
                 return;
-            counters.DeliveredOne();
             if (clients.Any(client => client.Stream is null))
                 await hub.Clients.Group(update.Key).SendAsync(UpdateMethod, update.Payload());
             foreach (var client in clients)

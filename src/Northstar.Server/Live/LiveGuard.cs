@@ -17,6 +17,7 @@ internal sealed partial class LiveGuard(
     ILiveBackplane backplane,
     CredentialRevocations revocations,
     CallerResolver callers,
+    LiveSubscriptions subscriptions,
     IHubContext<LiveHub> hub,
     LiveClock clock,
     LiveCounters counters,
@@ -86,14 +87,13 @@ internal sealed partial class LiveGuard(
 
     private async Task CloseAsync(LiveClient client)
     {
-        if (registry.RemoveClient(client.Id) is null)
+        if (subscriptions.Remove(client.Id) is null)
             return;
-        foreach (var key in client.Keys)
+        // Out of its groups before it is aborted: no update sent meanwhile reaches it.
+        if (client.Stream is null)
         {
-            if (client.Stream is null)
+            foreach (var key in client.Keys)
                 await hub.Groups.RemoveFromGroupAsync(client.Id, key, CancellationToken.None);
-            if (registry.Topic(key) is null)
-                backplane.Forget(key);
         }
 
         client.Close();

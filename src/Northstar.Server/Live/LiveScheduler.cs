@@ -149,10 +149,7 @@ internal sealed partial class LiveScheduler(
         var query = queries.Compile(topic.Spec, topic.Scope);
         var read = await versions.ReadAsync(query.Subjects, _stopping.Token);
         if (!await backplane.TryClaimAsync(topic.Key, LiveKey.Round(read.Versions), TimeSpan.FromSeconds(options.Value.ClaimSeconds)))
-        {
-            counters.ClaimLost();
             return;
-        }
 
         counters.Computed();
         var computedAt = clock.Time.GetUtcNow();
@@ -161,7 +158,6 @@ internal sealed partial class LiveScheduler(
         var hash = LiveKey.ContentHash(update.Answer);
         if (!await backplane.ExchangeContentHashAsync(topic.Key, hash))
             return;
-        counters.PublishedOne();
         await backplane.PublishUpdateAsync(new LiveUpdateMessage(topic.Key, computedAt, hash, JsonSerializer.Serialize(update, JsonSerializerOptions.Web)));
     }
 

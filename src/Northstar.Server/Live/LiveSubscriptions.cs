@@ -69,12 +69,13 @@ internal sealed class LiveSubscriptions(
             await hub.Groups.RemoveFromGroupAsync(client.Id, key);
     }
 
-    /// <summary>Removes a closed client and its subscriptions.</summary>
-    public void Remove(string clientId)
+    /// <summary>Removes a client and its subscriptions; returns it, or null when it was gone already.</summary>
+    public LiveClient? Remove(string clientId)
     {
         if (registry.RemoveClient(clientId) is not { } client)
-            return;
+            return null;
         foreach (var key in client.Keys.Where(key => registry.Topic(key) is null))
             backplane.Forget(key);
+        return client;
     }
 }
