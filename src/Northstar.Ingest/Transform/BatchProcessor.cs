@@ -111,8 +111,18 @@ internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? ro
         }
 
         var silver = _statements.Silver.Where(statement => pending.Contains(statement.Entity)).Select(statement => statement.Sql);
-        foreach (var statement in BatchStatements.StartTouched.Concat(silver).Concat(_statements.Dimensions).Concat(_statements.Customers))
+        foreach (var statement in BatchStatements.StartTouched.Concat(silver))
             await run.ExecuteAsync(statement).ConfigureAwait(false);
+
+        // The entities with touched records: those of the batch's events, and those the touch statements add.
+        var touched = new HashSet<string>(pending, StringComparer.Ordinal);
+        foreach (var statement in _statements.Dimensions)
+            await RunGatedAsync(run, statement, touched).ConfigureAwait(false);
+        if (touched.Contains("customers"))
+        {
+            foreach (var statement in _statements.Customers)
+                await run.ExecuteAsync(statement).ConfigureAwait(false);
+        }
 
         var change = new ChangeCollector();
         foreach (var dimension in DimensionSubjects.Keys)
@@ -121,14 +131,10 @@ internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? ro
                 change.Add(DimensionSubjects[dimension], AllDatesFrom, AllDatesTo);
         }
 
-        foreach (var fact in _statements.Facts)
-        {
-            foreach (var touch in fact.Touch)
-                await run.ExecuteAsync(touch).ConfigureAwait(false);
-        }
+        foreach (var statement in _statements.Touches)
+            await RunGatedAsync(run, statement, touched).ConfigureAwait(false);
 
         // A fact without touched records of its entity has no rows to delete or re-derive.
-        var touched = (await run.QueryAsync<string>(BatchStatements.TouchedEntities).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         foreach (var fact in _statements.Facts.Where(fact => touched.Contains(fact.Entity)))
         {
             await CollectRangeAsync(run, fact, change).ConfigureAwait(false);
@@ -153,6 +159,15 @@ internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? ro
         foreach (var subject in dataChange?.Subjects ?? [])
             await run.ExecuteAsync(BatchStatements.BumpVersion.Replace("{subject}", subject, StringComparison.Ordinal)).ConfigureAwait(false);
         return new BatchResult(processed, rejected, dataChange);
+    }
+
+    private static async Task RunGatedAsync(Run run, GatedStatement statement, HashSet<string> touched)
+    {
+        if (!statement.Applies(touched))
+            return;
+        var rows = await run.ExecuteAsync(statement.Text).ConfigureAwait(false);
+        if (statement.AddsTouched && rows > 0)
+            touched.UnionWith(await run.QueryAsync<string>(BatchStatements.TouchedEntities).ConfigureAwait(false));
     }
 
     private static async Task CollectRangeAsync(Run run, Fact fact, ChangeCollector change)

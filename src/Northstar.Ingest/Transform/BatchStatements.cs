@@ -16,7 +16,7 @@ internal sealed class BatchStatements
     {
         string Render(string sql) => Dialect.Render(sql, dialect);
         Silver = SilverStatements.For(dialect).Select(statement => (statement.Entity, Render(statement.Sql))).ToList();
-        Dimensions = GoldDimensions.Statements.Select(Render).ToList();
+        Dimensions = GoldDimensions.Statements.Select(sql => GatedStatement.Of(Render(sql))).ToList();
         Customers = CustomerHistory.Statements.Select(Render).ToList();
         Facts = GoldFacts.All.Select(fact => fact with
         {
@@ -24,13 +24,18 @@ internal sealed class BatchStatements
             Insert = Render(fact.Insert),
             After = fact.After is null ? null : Render(fact.After),
         }).ToList();
+        Touches = Facts.SelectMany(fact => fact.Touch).Select(GatedStatement.Of).ToList();
     }
 
     public IReadOnlyList<(string Entity, string Sql)> Silver { get; }
 
-    public IReadOnlyList<string> Dimensions { get; }
+    public IReadOnlyList<GatedStatement> Dimensions { get; }
 
+    /// <summary>Customers' history; all or nothing, for the batches that touch customers.</summary>
     public IReadOnlyList<string> Customers { get; }
+
+    /// <summary>Every fact's <see cref="Fact.Touch"/> statements, in the facts' order.</summary>
+    public IReadOnlyList<GatedStatement> Touches { get; }
 
     public IReadOnlyList<Fact> Facts { get; }
 

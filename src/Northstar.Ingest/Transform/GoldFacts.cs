@@ -15,8 +15,10 @@ internal static class GoldFacts
 
     private static string LocalHour(string instant) => $"cast(extract(hour from {Local(instant)}) as smallint)";
 
-    private static string CustomerAt(string alias, string instant) =>
-        $"left join {CustomerSpans} dc on dc.customer_id = {alias}.customer_id and {instant} >= dc.span_from and {instant} < dc.valid_to";
+    // The customer version of the silver record alias (of silver.table, the batch's records of entity) at instant.
+    private static string CustomerAt(string alias, string instant, string table, string idColumn, string entity) =>
+        $"left join {CustomerSpans($"(select customer_id from silver.{table} where {idColumn} in {Touched(entity)})")} dc "
+        + $"on dc.customer_id = {alias}.customer_id and {instant} >= dc.span_from and {instant} < dc.valid_to";
 
     // Records of an entity to rebuild because a dimension they name arrived in this batch while their fact holds 0.
     private static string LateDimension(string entity, string fact, string factId, string silver, string silverId, params (string Key, string Column, string Dimension)[] references) =>
@@ -61,7 +63,7 @@ internal static class GoldFacts
             from silver.orders o
             left join gold.dim_location dl on dl.location_id = o.location_id
             left join gold.dim_employee de on de.employee_id = o.employee_id
-            {CustomerAt("o", "o.ordered_at")}
+            {CustomerAt("o", "o.ordered_at", "orders", "order_id", "orders")}
             left join gold.dim_channel ch on ch.channel_code = o.channel
             left join (select order_id, count(*) as line_count, sum(quantity) as quantity
                        from silver.order_lines where order_id in {Touched("orders")} group by order_id) n on n.order_id = o.order_id
@@ -88,7 +90,7 @@ internal static class GoldFacts
                 from silver.orders so
                 left join gold.dim_location dl on dl.location_id = so.location_id
                 left join gold.dim_employee de on de.employee_id = so.employee_id
-                {CustomerAt("so", "so.ordered_at")}
+                {CustomerAt("so", "so.ordered_at", "orders", "order_id", "orders")}
                 left join gold.dim_channel ch on ch.channel_code = so.channel
                 where so.order_id in {Touched("orders")} and so.state <> 'cancelled'
             ),
@@ -148,7 +150,7 @@ internal static class GoldFacts
             from silver.leads s
             left join gold.dim_location dl on dl.location_id = s.location_id
             left join gold.dim_employee de on de.employee_id = s.assigned_employee_id
-            {CustomerAt("s", "s.created_at")}
+            {CustomerAt("s", "s.created_at", "leads", "lead_id", "leads")}
             left join gold.dim_channel ch on ch.channel_code = s.channel
             left join gold.dim_campaign cp on cp.campaign_id = s.campaign_id
             where s.lead_id in {Touched("leads")}
@@ -172,7 +174,7 @@ internal static class GoldFacts
             left join gold.dim_location dl on dl.location_id = s.location_id
             left join gold.dim_employee de on de.employee_id = s.assigned_employee_id
             left join gold.dim_employee ds on ds.employee_id = s.set_by_employee_id
-            {CustomerAt("s", "s.scheduled_at")}
+            {CustomerAt("s", "s.scheduled_at", "appointments", "appointment_id", "appointments")}
             left join silver.leads ld on ld.lead_id = s.lead_id
             left join gold.dim_channel ch on ch.channel_code = ld.channel
             left join gold.dim_campaign cp on cp.campaign_id = ld.campaign_id
@@ -207,7 +209,7 @@ internal static class GoldFacts
             from silver.jobs s
             left join gold.dim_location dl on dl.location_id = s.location_id
             left join gold.dim_employee de on de.employee_id = s.sold_by_employee_id
-            {CustomerAt("s", "s.sold_at")}
+            {CustomerAt("s", "s.sold_at", "jobs", "job_id", "jobs")}
             left join silver.appointments ap on ap.appointment_id = s.appointment_id
             left join silver.leads ld on ld.lead_id = ap.lead_id
             left join gold.dim_channel ch on ch.channel_code = ld.channel
@@ -252,7 +254,7 @@ internal static class GoldFacts
             from silver.tickets s
             left join gold.dim_location dl on dl.location_id = s.location_id
             left join gold.dim_employee de on de.employee_id = s.assigned_employee_id
-            {CustomerAt("s", "s.opened_at")}
+            {CustomerAt("s", "s.opened_at", "tickets", "ticket_id", "tickets")}
             where s.ticket_id in {Touched("tickets")}
             """),
         new("gold.fact_calls", "calls", "call_id", "local_date", ["telemarketing"],
@@ -269,7 +271,7 @@ internal static class GoldFacts
             from silver.calls s
             left join gold.dim_location dl on dl.location_id = s.location_id
             left join gold.dim_employee de on de.employee_id = s.agent_employee_id
-            {CustomerAt("s", "s.started_at")}
+            {CustomerAt("s", "s.started_at", "calls", "call_id", "calls")}
             where s.call_id in {Touched("calls")}
             """),
         new("gold.fact_canvass", "canvass_doors", "door_id", "local_date", ["canvass"],

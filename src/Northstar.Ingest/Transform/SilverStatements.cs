@@ -40,10 +40,11 @@ internal static class SilverStatements
             """;
         if (dialect != SqlDialect.DuckDb)
             return [$"{columns}from {PostgresLines()} as lines{upsert}"];
+        var stored = $"(select order_id from silver.order_lines where order_id in {Touched("orders")})";
         return
         [
-            $"{columns}from {DuckDbLines("and external_id in (select order_id from silver.order_lines)")} as lines{upsert}",
-            $"{columns}from {DuckDbLines("and external_id not in (select order_id from silver.order_lines)")} as lines",
+            $"{columns}from {DuckDbLines($"and external_id in {stored}")} as lines{upsert}",
+            $"{columns}from {DuckDbLines($"and external_id not in {stored}")} as lines",
         ];
     }
 

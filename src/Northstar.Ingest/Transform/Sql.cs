@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Northstar.Core;
 
 namespace Northstar.Ingest.Transform;
 
 /// <summary>Building blocks of the transform statements: reading pending bronze payloads and upserting silver.</summary>
-internal static class Sql
+internal static partial class Sql
 {
     /// <summary>
     /// The latest pending event of each record of <paramref name="entity"/> in the batch (events <c>{lo}</c> to <c>{hi}</c>),
@@ -85,10 +86,13 @@ internal static class Sql
             """;
         if (dialect != SqlDialect.DuckDb)
             return [Insert("") + upsert];
+        // Which records silver has already, looked up for the batch's records only: a semi-join against the whole
+        // table would hash every key of it, for every batch however small.
+        var stored = $"(select {key} from silver.{table} where {key} in {Touched(entity)})";
         return
         [
-            Insert($"and e.external_id in (select {key} from silver.{table})") + upsert,
-            Insert($"and e.external_id not in (select {key} from silver.{table})"),
+            Insert($"and e.external_id in {stored}") + upsert,
+            Insert($"and e.external_id not in {stored}"),
         ];
     }
 
@@ -108,18 +112,27 @@ internal static class Sql
     /// <summary>The ids of <paramref name="entity"/> touched by this batch, for <c>in (...)</c>.</summary>
     public static string Touched(string entity) => $"(select id from ns_touched where entity = '{entity}')";
 
+    /// <summary>The entities whose touched ids <paramref name="statement"/> reads through <see cref="Touched"/>.</summary>
+    public static IReadOnlySet<string> TouchedEntitiesIn(string statement) =>
+        TouchedPattern().Matches(statement).Select(match => match.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\(select id from ns_touched where entity = '([a-z_]+)'\)")]
+    private static partial Regex TouchedPattern();
+
     /// <summary>A yyyymmdd date key of a date expression.</summary>
     public static string DateKey(string date) =>
         $"cast(extract(year from {date}) * 10000 + extract(month from {date}) * 100 + extract(day from {date}) as integer)";
 
     /// <summary>
-    /// The versions of each customer with the span of time each covers: the first version also covers everything
-    /// before it, so a fact older than the customer's first record still finds the customer.
+    /// The versions of the customers <paramref name="customerIds"/> (a subquery) names, with the span of time each
+    /// covers: the first version also covers everything before it, so a fact older than the customer's first record
+    /// still finds the customer. Narrowed to the batch's customers, a batch of a few records does not number the
+    /// versions of every customer.
     /// </summary>
-    public const string CustomerSpans = """
+    public static string CustomerSpans(string customerIds) => $"""
         (select customer_key, customer_id, valid_to,
                 case when row_number() over (partition by customer_id order by valid_from) = 1
                      then cast('1900-01-01 00:00:00+00' as timestamptz) else valid_from end as span_from
-         from gold.dim_customer where customer_key <> 0)
+         from gold.dim_customer where customer_key <> 0 and customer_id in {customerIds})
         """;
 }
