@@ -7,9 +7,12 @@ using Northstar.Core;
 namespace Northstar.Ingest.Pipeline.Bronze;
 
 /// <summary>
-/// One multi-row <c>insert ... on conflict (idempotency_key) do nothing returning idempotency_key</c> for a run of
-/// records: the keys it returns are the records that were new. One statement per run rather than one per record,
-/// because DuckDB's conflict check costs about as much for one row as for hundreds.
+/// Writes a run of records to bronze.events in one multi-row insert and tells which were new. PostgreSQL:
+/// <c>insert ... on conflict (idempotency_key) do nothing returning idempotency_key</c>, which makes a concurrent
+/// duplicate wait for the first. DuckDB, whose writes to an embedded warehouse are taken one at a time
+/// (<see cref="BronzeWriter"/>): the keys already stored are looked up first and only the others inserted, with a
+/// plain insert, because DuckDB's conflict-checking insert costs more than twice as much as a lookup and an insert
+/// together — and on the webhook path that cost is paid by every group commit.
 /// </summary>
 internal static class BronzeInsert
 {
@@ -23,14 +26,45 @@ internal static class BronzeInsert
         DbConnection connection, DbTransaction transaction, SqlDialect dialect, IReadOnlyList<BronzeRecord> records, int start, int count,
         CancellationToken ct)
     {
+        var run = records.Skip(start).Take(count).ToList();
+        if (dialect != SqlDialect.DuckDb)
+            return await InsertAsync(connection, transaction, dialect, run, skipConflicts: true, ct).ConfigureAwait(false);
+
+        var stored = await StoredKeysAsync(connection, transaction, run, ct).ConfigureAwait(false);
+        var fresh = run.Where(record => !stored.Contains(record.IdempotencyKey)).ToList();
+        if (fresh.Count > 0)
+            await InsertAsync(connection, transaction, dialect, fresh, skipConflicts: false, ct).ConfigureAwait(false);
+        return fresh.Select(record => record.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static async Task<HashSet<string>> StoredKeysAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<BronzeRecord> run, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder("select idempotency_key from bronze.events where idempotency_key in (");
+        for (var i = 0; i < run.Count; i++)
+        {
+            sql.Append(i > 0 ? ", " : "").Append(CultureInfo.InvariantCulture, $"$k{i}");
+            Add(command, $"k{i}", run[i].IdempotencyKey);
+        }
+
+        command.CommandText = sql.Append(')').ToString();
+        return await ReadKeysAsync(command, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<HashSet<string>> InsertAsync(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, IReadOnlyList<BronzeRecord> run, bool skipConflicts,
+        CancellationToken ct)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var prefix = dialect == SqlDialect.DuckDb ? '$' : '@';
         var json = dialect == SqlDialect.DuckDb ? "json" : "jsonb";
         var sql = new StringBuilder($"insert into bronze.events ({Columns}) values ");
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < run.Count; i++)
         {
-            var record = records[start + i];
+            var record = run[i];
             if (i > 0)
                 sql.Append(", ");
             sql.Append(CultureInfo.InvariantCulture,
@@ -43,14 +77,24 @@ internal static class BronzeInsert
             Add(command, $"p{i}", record.Payload);
         }
 
-        sql.Append(" on conflict (idempotency_key) do nothing returning idempotency_key");
-        command.CommandText = sql.ToString();
+        if (!skipConflicts)
+        {
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return [];
+        }
 
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        command.CommandText = sql.Append(" on conflict (idempotency_key) do nothing returning idempotency_key").ToString();
+        return await ReadKeysAsync(command, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<HashSet<string>> ReadKeysAsync(DbCommand command, CancellationToken ct)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            inserted.Add(reader.GetString(0));
-        return inserted;
+            keys.Add(reader.GetString(0));
+        return keys;
     }
 
     private static void Add(DbCommand command, string name, string value)
