@@ -19,10 +19,10 @@ public sealed class IngestOptions
     public int MaxEventsPerRequest { get; set; } = 1000;
 
     /// <summary>
-    /// The shortest time between the starts of two background processing runs (1 second by default): the first events
+    /// The shortest time between the starts of two background processing runs (250 ms by default): the first events
     /// after a quiet spell are processed at once, and a burst makes one run per interval rather than one per request.
     /// </summary>
-    public TimeSpan ProcessingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ProcessingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>One webhook source.</summary>

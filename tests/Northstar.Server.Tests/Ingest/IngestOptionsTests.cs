@@ -17,7 +17,7 @@ public sealed class IngestOptionsTests
         Assert.Equal(new string('s', 32), Assert.Single(options.Sources).Value.Secret);
         Assert.Equal(5 * 1024 * 1024, options.MaxBodyBytes);
         Assert.Equal(1000, options.MaxEventsPerRequest);
-        Assert.Equal(TimeSpan.FromSeconds(1), options.ProcessingInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.ProcessingInterval);
     }
 
     [Fact]
