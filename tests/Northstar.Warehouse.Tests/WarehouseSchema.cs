@@ -6,7 +6,7 @@ public static class WarehouseSchema
     public static readonly string[] Schemas = ["bronze", "silver", "gold", "predictions", "app"];
 
     /// <summary>Every migration version shipped, in order, the same on both engines.</summary>
-    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"];
+    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011"];
 
     public static readonly string[] Tables =
     [
