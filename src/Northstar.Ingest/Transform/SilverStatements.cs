@@ -40,7 +40,7 @@ internal static class SilverStatements
             """;
         if (dialect != SqlDialect.DuckDb)
             return [$"{columns}from {PostgresLines()} as lines{upsert}"];
-        var stored = $"(select order_id from silver.order_lines where order_id in {Touched("orders")})";
+        var stored = Stored("order_lines", "order_id", "orders");
         return
         [
             $"{columns}from {DuckDbLines($"and external_id in {stored}")} as lines{upsert}",

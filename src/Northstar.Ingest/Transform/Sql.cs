@@ -86,9 +86,7 @@ internal static partial class Sql
             """;
         if (dialect != SqlDialect.DuckDb)
             return [Insert("") + upsert];
-        // Which records silver has already, looked up for the batch's records only: a semi-join against the whole
-        // table would hash every key of it, for every batch however small.
-        var stored = $"(select {key} from silver.{table} where {key} in {Touched(entity)})";
+        var stored = Stored(table, key, entity);
         return
         [
             Insert($"and e.external_id in {stored}") + upsert,
@@ -111,6 +109,14 @@ internal static partial class Sql
 
     /// <summary>The ids of <paramref name="entity"/> touched by this batch, for <c>in (...)</c>.</summary>
     public static string Touched(string entity) => $"(select id from ns_touched where entity = '{entity}')";
+
+    /// <summary>
+    /// The batch's records of <paramref name="entity"/> that silver.<paramref name="table"/> holds already (by its
+    /// <paramref name="key"/> column), for <c>in (...)</c>: looked up for the batch's records only, as a semi-join against
+    /// the whole table would hash every key of it, for every batch however small.
+    /// </summary>
+    public static string Stored(string table, string key, string entity) =>
+        $"(select {key} from silver.{table} where {key} in {Touched(entity)})";
 
     /// <summary>The entities whose touched ids <paramref name="statement"/> reads through <see cref="Touched"/>.</summary>
     public static IReadOnlySet<string> TouchedEntitiesIn(string statement) =>

@@ -24,7 +24,7 @@ internal sealed partial class IngestProcessor(
     private const int RunSpacingFactor = 2;
 
     // The longest pause between runs. A run goes on while events keep arriving (a steady feed can keep one run going for
-    // a minute); four times that would leave what arrives at its very end waiting minutes.
+    // a minute); twice that would leave what arrives at its very end waiting minutes.
     private static readonly TimeSpan LongestSpacing = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
