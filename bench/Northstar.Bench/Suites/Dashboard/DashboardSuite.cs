@@ -12,7 +12,8 @@ namespace Northstar.Bench.Suites.Dashboard;
 /// The dashboards as a person sees them: the built server runs its <c>demo</c> verb (the demo company loaded, or found
 /// in the kept folder, then served), Chromium opens each dashboard, and the figure is the time from navigation to every
 /// tile rendered (the page's own clock: <see cref="RenderWatch"/>), cold (the first visit after the server started:
-/// empty answer cache, empty browser cache) and warm (later visits: cached answers and assets), beside the batch
+/// empty answer cache, empty browser cache), warm (later visits in new tabs: cached answers and assets) and warm in
+/// the app (from the other dashboard through the navigation: see <see cref="InAppVisit"/>), beside the batch
 /// request's round trip and the server's own batch time.
 /// </summary>
 internal sealed class DashboardSuite : ISuite
@@ -29,7 +30,9 @@ internal sealed class DashboardSuite : ISuite
         "Chromium (headless) over loopback; *rendered* is the page's own time from navigation start to every tile settled and "
         + "every chart drawn; *batch* the `/api/query/batch` request's round trip seen by the page; *server* the server's "
         + "time for the whole batch (the last answer line's `meta.ms`). Cold: the first visit after the server started "
-        + "(empty answer cache, new browser profile); warm: the next visits in the same browser (p50 and p95).",
+        + "(empty answer cache, new browser profile); warm: the next visits in new tabs of the same browser (p50 and p95); "
+        + "warm, in the app: a click on the dashboard's link in the navigation of a tab showing the other dashboard, timed "
+        + "from the click.",
         ["engine", "dashboard", "visit", "rendered p50", "rendered p95", "batch p50", "server p50"]);
 
     public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(
@@ -81,6 +84,26 @@ internal sealed class DashboardSuite : ISuite
             var serverTimes = new Samples(servers.Skip(1));
             rows.Add([target.Name, dashboard, "warm", Figures.Duration(rendered.Median), Figures.Duration(rendered.Percentile(0.95)),
                       Figures.Duration(batch.Median), Figures.Duration(serverTimes.Median)]);
+        }
+
+        // From inside the app (no query string: the navigation links open the default 30 days).
+        if (settings.KeptQuery is null)
+        {
+            var tab = await InAppVisit.OpenAsync(context, Dashboards[0]);
+            try
+            {
+                foreach (var dashboard in Dashboards)
+                {
+                    var other = Dashboards.First(name => name != dashboard);
+                    var inApp = await Repeat.RunAsync($"{dashboard} in the app", settings.Runs,
+                        new Measure("rendered", token => tab.TimeAsync(dashboard, other, token)), cancellationToken);
+                    rows.Add([target.Name, dashboard, "warm, in the app", Figures.Duration(inApp.Median), Figures.Duration(inApp.Percentile(0.95)), "", ""]);
+                }
+            }
+            finally
+            {
+                await tab.CloseAsync();
+            }
         }
 
         rows.Add([target.Name, "first page (gzip)", "", "", "", "", await FirstPage.DescribeAsync(server.Address, cancellationToken)]);
