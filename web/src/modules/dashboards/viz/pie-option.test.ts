@@ -36,6 +36,13 @@ describe('buildPieOption', () => {
     expect(text).toContain('Revenue: <strong>$7,000.00</strong>');
   });
 
+  it('draws the donut at once, as every chart draws its first answer', () => {
+    const option = buildPieOption(segmentTile, segments, lightTheme, us);
+    const [series] = option.series as { animationDuration?: number }[];
+    expect(series?.animationDuration).toBe(0);
+    expect(option.animationDuration).toBe(0);
+  });
+
   it('draws any dimension and its first metric otherwise', () => {
     const answer = answerOf(
       [

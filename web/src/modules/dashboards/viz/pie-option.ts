@@ -85,6 +85,8 @@ export function buildPieOption(tile: DashboardTile, answer: QueryAnswer, theme: 
       {
         type: 'pie',
         name: valueColumn?.label ?? '',
+        // A pie series brings its own one-second "expansion" of the first drawing, over the chart-wide setting.
+        animationDuration: 0,
         // Room below for two lines of legend and around for the share labels.
         radius: ['34%', '60%'],
         center: ['50%', '42%'],
