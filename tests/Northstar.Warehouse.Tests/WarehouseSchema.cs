@@ -6,12 +6,12 @@ public static class WarehouseSchema
     public static readonly string[] Schemas = ["bronze", "silver", "gold", "predictions", "app"];
 
     /// <summary>Every migration version shipped, in order, the same on both engines.</summary>
-    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011"];
+    public static readonly string[] Versions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012"];
 
     public static readonly string[] Tables =
     [
         "bronze.events", "bronze.file_imports", "bronze.event_staging",
-        "silver.customers", "silver.products", "silver.locations", "silver.employees", "silver.campaigns",
+        "silver.customers", "silver.customer_numbers", "silver.products", "silver.locations", "silver.employees", "silver.campaigns",
         "silver.orders", "silver.order_lines", "silver.leads", "silver.appointments", "silver.jobs",
         "silver.job_commission_splits", "silver.tickets", "silver.calls", "silver.canvass_doors", "silver.marketing_spend",
         "gold.dim_date", "gold.dim_customer", "gold.dim_product", "gold.dim_location", "gold.dim_employee",

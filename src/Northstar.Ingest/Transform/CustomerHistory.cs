@@ -5,7 +5,8 @@ namespace Northstar.Ingest.Transform;
 /// order; a new version starts whenever a tracked attribute (home branch, segment, city, region, postal code)
 /// changes, and starts at the updated_at of the event that changed it. Within a version the newest event's other
 /// attributes win. Recomputing the whole history of a touched customer makes late, out-of-order deliveries land in
-/// the right place; versions that survive keep their customer_key.
+/// the right place; versions that survive keep their customer_key. Every version carries the customer's number, which
+/// never changes.
 /// </summary>
 internal static class CustomerHistory
 {
@@ -74,13 +75,23 @@ internal static class CustomerHistory
         from ns_customer_versions
         """,
         "drop table ns_customer_versions",
+        // A customer seen for the first time gets its number (see migration 0012); one already numbered keeps it.
+        """
+        insert into silver.customer_numbers (customer_id)
+        select customer_id from silver.customers
+        where customer_id in (select id from ns_touched where entity = 'customers')
+          and customer_id not in (select customer_id from silver.customer_numbers)
+        group by customer_id
+        """,
         "delete from gold.dim_customer where customer_key <> 0 and customer_id in (select id from ns_touched where entity = 'customers')",
         """
-        insert into gold.dim_customer (customer_key, customer_id, name, email, phone, city, region, postal_code, segment,
-                                       home_location_key, first_seen_at, valid_from, valid_to, is_current, updated_at)
-        select c.customer_key, c.customer_id, c.name, c.email, c.phone, c.city, c.region, c.postal_code, c.segment,
-               coalesce(l.location_key, 0), c.first_seen_at, c.valid_from, c.valid_to, c.is_current, c.updated_at
+        insert into gold.dim_customer (customer_key, customer_id, customer_number, name, email, phone, city, region,
+                                       postal_code, segment, home_location_key, first_seen_at, valid_from, valid_to,
+                                       is_current, updated_at)
+        select c.customer_key, c.customer_id, n.customer_number, c.name, c.email, c.phone, c.city, c.region, c.postal_code,
+               c.segment, coalesce(l.location_key, 0), c.first_seen_at, c.valid_from, c.valid_to, c.is_current, c.updated_at
         from silver.customers c
+        join silver.customer_numbers n on n.customer_id = c.customer_id
         left join gold.dim_location l on l.location_id = c.home_location_id
         where c.customer_id in (select id from ns_touched where entity = 'customers')
         """,

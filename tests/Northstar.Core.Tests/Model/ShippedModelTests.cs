@@ -99,7 +99,7 @@ public class ShippedModelTests
                 RollupTable.CanKeep(Model.Subjects[rollup.Subject], rollup, (Measure)Model.Metrics[m]), $"{rollup.Name}: cannot keep {m}"));
         });
         var customers = Assert.Single(Model.Rollups, r => r.Name == "sales_customers_daily");
-        Assert.Equal((DistinctCountKeeping.ByDimension, "customer_id"),
+        Assert.Equal((DistinctCountKeeping.ByDimension, "customer_number"),
                      DistinctCounts.Keeping(Model.Subjects["sales"], customers, (Measure)Model.Metrics["customers"]));
         Assert.Equal(DistinctCountKeeping.Additive,
                      DistinctCounts.Keeping(Model.Subjects["sales"], customers, (Measure)Model.Metrics["orders"]).How);

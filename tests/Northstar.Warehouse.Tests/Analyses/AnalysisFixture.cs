@@ -111,14 +111,16 @@ public static class AnalysisFixture
         await TestData.ExecuteAsync(connection, "insert into gold.dim_product (product_key, product_id, name, category) values ($1, $2, $3, $4)",
                            [1L, "paint-1", "Wall paint", "Paint"]);
 
-        // c01 moved in March: its second version (key 13) carries its March order.
+        // c01 moved in March: its second version (key 13) carries its March order, and its number (1), as every
+        // version of a customer does.
         var since = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var moved = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var customers = Enumerable.Range(1, 12)
-            .Select(key => new object?[] { (long)key, $"c{key:00}", since, key == 1 ? moved : new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), key != 1 })
-            .Append([13L, "c01", moved, new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), true])
+            .Select(key => new object?[] { (long)key, $"c{key:00}", (long)key, since, key == 1 ? moved : new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), key != 1 })
+            .Append([13L, "c01", 1L, moved, new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), true])
             .ToArray();
-        await TestData.ExecuteAsync(connection, "insert into gold.dim_customer (customer_key, customer_id, valid_from, valid_to, is_current) values ($1, $2, $3, $4, $5)",
+        await TestData.ExecuteAsync(connection,
+                           "insert into gold.dim_customer (customer_key, customer_id, customer_number, valid_from, valid_to, is_current) values ($1, $2, $3, $4, $5, $6)",
                            customers);
 
         var rows = new List<object?[]>();
