@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -96,15 +97,54 @@ public sealed class DuckDbServerTests(DuckDbServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task The_ui_assets_it_references_are_served()
     {
-        var index = await _client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var script = Regex.Match(index, "src=\"(/assets/[^\"]+\\.js)\"").Groups[1].Value;
-        Assert.NotEmpty(script);
+        var script = await IndexScriptAsync();
 
         var response = await _client.GetAsync(new Uri(script, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("gzip, deflate", "gzip")]
+    public async Task The_ui_assets_are_sent_compressed_to_browsers_that_accept_it(string accepted, string encoding)
+    {
+        var script = await IndexScriptAsync();
+        var plain = await _client.GetAsync(new Uri(script, UriKind.Relative));
+        var content = await plain.Content.ReadAsByteArrayAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(script, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", accepted);
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(compressed.Length < content.Length / 2, $"{compressed.Length} bytes compressed of {content.Length}");
+        await using Stream decompressing = encoding == "br"
+            ? new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress)
+            : new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var decompressed = new MemoryStream();
+        await decompressing.CopyToAsync(decompressed);
+        Assert.Equal(content, decompressed.ToArray());
+        // Without Accept-Encoding the asset itself, and caches are told the answer depends on it.
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task The_compressed_copies_are_not_served_as_files_of_their_own()
+    {
+        var script = await IndexScriptAsync();
+
+        var response = await _client.GetAsync(new Uri(script + ".br", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
@@ -116,6 +156,15 @@ public sealed class DuckDbServerTests(DuckDbServerFixture fixture) : IClassFixtu
         Assert.Equal("The product, its version and the warehouse engine it is connected to", info.GetProperty("summary").GetString());
         Assert.True(body.GetProperty("paths").TryGetProperty("/readyz", out _));
         Assert.False(body.GetProperty("paths").TryGetProperty("/api/{path}", out _), "the API's not-found fallback is not documented");
+    }
+
+    /// <summary>The app's script that index.html names.</summary>
+    private async Task<string> IndexScriptAsync()
+    {
+        var index = await _client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var script = Regex.Match(index, "src=\"(/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        Assert.NotEmpty(script);
+        return script;
     }
 
     private static async Task AssertIsTheUiIndexAsync(HttpResponseMessage response)

@@ -2,15 +2,22 @@ namespace Northstar.Server.Extensions;
 
 internal static class WebUiExtensions
 {
-    /// <summary>Serves the built UI's files from wwwroot; Vite's hashed assets are cached for good.</summary>
+    /// <summary>
+    /// Serves the built UI's files from wwwroot; Vite's hashed assets are cached for good, and sent compressed to the
+    /// browsers that accept it (<see cref="PrecompressedAssets"/>).
+    /// </summary>
     public static WebApplication UseWebUi(this WebApplication app)
     {
+        app.UsePrecompressedAssets(app.Environment.WebRootFileProvider);
         app.UseStaticFiles(new StaticFileOptions
         {
+            ContentTypeProvider = PrecompressedAssets.ContentTypes,
             OnPrepareResponse = context =>
             {
-                if (context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal))
-                    context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                if (!context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal))
+                    return;
+                context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                PrecompressedAssets.NameEncoding(context.Context);
             },
         });
         return app;
