@@ -127,6 +127,8 @@ public static class RollupStore
 
         await ExecuteAsync(connection, transaction, table.Drop(), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, table.Build(), cancellationToken).ConfigureAwait(false);
+        foreach (var index in table.Indexes())
+            await ExecuteAsync(connection, transaction, index, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, new SqlStatement($"delete from {Definitions} where name = $1", [name]), cancellationToken)
             .ConfigureAwait(false);
         await ExecuteAsync(connection, transaction,

@@ -54,6 +54,22 @@ public sealed class RollupStoreTests
         Assert.Equal(12L, await ScalarAsync(first, "select count(*) from rollups.sales_daily"));
     }
 
+    [PostgresFact]
+    public async Task A_rollup_on_PostgreSQL_is_indexed_by_day_so_a_range_of_days_does_not_read_the_whole_table()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var warehouse = TestWarehouses.Postgres(database.ConnectionString);
+        await warehouse.MigrateAsync();
+        await QueryFixture.LoadAsync(warehouse);
+
+        await RollupStore.EnsureAsync(warehouse, Tables(Model(Daily(["revenue"])), warehouse));
+
+        Assert.Equal(1L, await ScalarAsync(warehouse, """
+            select count(*) from pg_indexes
+            where schemaname = 'rollups' and tablename = 'sales_daily' and indexdef like '%USING btree (t)'
+            """));
+    }
+
     private static async Task ModelChangeAsync(IWarehouse warehouse)
     {
         var spend = new Rollup("spend_daily", "marketing", "spend_date", Grain.Day, ["location"], ["spend"], Here);
