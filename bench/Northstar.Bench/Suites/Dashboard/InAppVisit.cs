@@ -5,7 +5,7 @@ namespace Northstar.Bench.Suites.Dashboard;
 /// <summary>
 /// A dashboard opened from inside the app, as a person moves between dashboards: in a tab showing another dashboard,
 /// a click on the dashboard's link in the navigation, timed from the click to every tile of the new dashboard drawn
-/// (the same test as <see cref="RenderWatch"/>, on the page's clock). The app, its chart code and the answers are
+/// (<see cref="RenderWatch.EveryTileDrawn"/>, on the page's clock). The app, its chart code and the answers are
 /// loaded already: this is the warmest visit there is.
 /// </summary>
 internal sealed class InAppVisit(IPage page)
@@ -18,13 +18,11 @@ internal sealed class InAppVisit(IPage page)
         dashboard => {
           window.__inAppStart = null;
           window.__inAppRendered = null;
-          const drawn = tile =>
-            tile.dataset.state !== 'ready' || tile.dataset.vizType === 'kpi' || tile.dataset.vizType === 'table'
-            || tile.querySelector("[data-viz][data-rendered='true']") !== null;
+          const everyTileDrawn =
+        """ + RenderWatch.EveryTileDrawn + """
+        ;
           const check = () => {
-            const section = document.querySelector(`section[data-dashboard='${dashboard}'][data-dashboard-ready='true']`);
-            const tiles = section === null ? [] : [...section.querySelectorAll('[data-tile]')];
-            if (tiles.length > 0 && tiles.every(tile => tile.dataset.state !== 'loading' && drawn(tile)))
+            if (everyTileDrawn(document.querySelector(`section[data-dashboard='${dashboard}'][data-dashboard-ready='true']`)))
               window.__inAppRendered = performance.now();
             else requestAnimationFrame(check);
           };

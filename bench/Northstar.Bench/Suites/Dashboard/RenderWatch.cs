@@ -11,18 +11,28 @@ namespace Northstar.Bench.Suites.Dashboard;
 /// </summary>
 internal static class RenderWatch
 {
-    public const string Script = """
-        (() => {
+    /// <summary>
+    /// A script function of a dashboard's section element (or null): whether it is there, ready, with every tile
+    /// settled and every chart or map in a ready tile drawn. Shared with <see cref="InAppVisit"/>.
+    /// </summary>
+    public const string EveryTileDrawn = """
+        section => {
+          if (section === null) return false;
           const drawn = tile =>
             tile.dataset.state !== 'ready' || tile.dataset.vizType === 'kpi' || tile.dataset.vizType === 'table'
             || tile.querySelector("[data-viz][data-rendered='true']") !== null;
-          const rendered = () => {
-            const tiles = [...document.querySelectorAll('[data-tile]')];
-            return document.querySelector("[data-dashboard-ready='true']") !== null && tiles.length > 0
-              && tiles.every(tile => tile.dataset.state !== 'loading' && drawn(tile));
-          };
+          const tiles = [...section.querySelectorAll('[data-tile]')];
+          return tiles.length > 0 && tiles.every(tile => tile.dataset.state !== 'loading' && drawn(tile));
+        }
+        """;
+
+    public const string Script = """
+        (() => {
+          const everyTileDrawn =
+        """ + EveryTileDrawn + """
+        ;
           const check = () => {
-            if (rendered()) window.__dashboardRenderedAt = performance.now();
+            if (everyTileDrawn(document.querySelector("section[data-dashboard-ready='true']"))) window.__dashboardRenderedAt = performance.now();
             else requestAnimationFrame(check);
           };
           requestAnimationFrame(check);
