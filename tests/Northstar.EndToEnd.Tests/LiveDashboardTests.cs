@@ -79,14 +79,18 @@ public sealed class LiveDashboardTests(DemoCompanyFixture fixture, ITestOutputHe
         return dashboard;
     }
 
-    /// <summary>One order of <see cref="OrderTotal"/> for <paramref name="branch"/>, placed now, through the signed webhook.</summary>
+    /// <summary>
+    /// One order of <see cref="OrderTotal"/> for <paramref name="branch"/>, sent now through the signed webhook and placed
+    /// a day ago: an order placed now falls on the branch's local date, which for a branch east of the company's time
+    /// zone is already tomorrow (after the company's "last 30 days") for an hour each night.
+    /// </summary>
     private Task SendOrderAsync(string branch)
     {
         var now = DateTimeOffset.UtcNow;
         var id = string.Create(CultureInfo.InvariantCulture, $"live-e2e-{Interlocked.Increment(ref _orders)}-{Guid.NewGuid():N}");
         return SignedWebhook.PostAsync(fixture.BaseAddress, "orders",
         [
-            new OrderEvent(id, now, branch, now, [new OrderLineItem(1, 1, OrderTotal, OrderTotal, "live-e2e-product")],
+            new OrderEvent(id, now, branch, now.AddDays(-1), [new OrderLineItem(1, 1, OrderTotal, OrderTotal, "live-e2e-product")],
                 Subtotal: OrderTotal, Total: OrderTotal),
         ]);
     }
