@@ -8,7 +8,12 @@ namespace Northstar.Core.Compiling;
 /// A rollup table standing in for a subject's fact table: dimensions, date, hour and branch are its columns, and each
 /// measure re-aggregates its partial aggregates (the measure's own filter was applied when the rollup was filled).
 /// </summary>
-internal sealed class RollupSource(Subject subject, Rollup rollup) : AggregateSource
+/// <param name="subject">The subject the rollup aggregates.</param>
+/// <param name="rollup">The rollup.</param>
+/// <param name="wholeRange">Set when the aggregate is one row over a whole range of days (no buckets, groups, filters or
+/// scope): a distinct count kept by its value's dimension then counts the rows on which each value is first seen in the
+/// range, without a distinct.</param>
+internal sealed class RollupSource(Subject subject, Rollup rollup, WholeRange? wholeRange = null) : AggregateSource
 {
     /// <inheritdoc />
     public override SqlExpression Dimension(string name) => Column(RollupColumns.Dimension(name));
@@ -54,13 +59,31 @@ internal sealed class RollupSource(Subject subject, Rollup rollup) : AggregateSo
     private SqlExpression DistinctCount(Measure measure) => DistinctCounts.Keeping(subject, rollup, measure) switch
     {
         (DistinctCountKeeping.Additive, _) => new SqlCast(Sum(RollupColumns.Measure(measure.Name)), DataType.Integer),
+        (DistinctCountKeeping.ByDimension, { } dimension) when wholeRange is not null => new SqlFunction(
+            "count", [Column(RollupColumns.Dimension(dimension))], Distinct: false,
+            new SqlBinary(SqlBinaryOperator.And, Counted(measure), FirstInRange(measure, wholeRange.From))),
         (DistinctCountKeeping.ByDimension, { } dimension) => new SqlFunction(
-            "count", [Column(RollupColumns.Dimension(dimension))], Distinct: true,
-            new SqlBinary(SqlBinaryOperator.Greater, Column(RollupColumns.Measure(measure.Name)), new SqlNumber(0))),
+            "count", [Column(RollupColumns.Dimension(dimension))], Distinct: true, Counted(measure)),
         _ => throw new InvalidOperationException($"The rollup '{rollup.Name}' cannot answer the distinct count '{measure.Name}'."),
     };
+
+    private static SqlBinary Counted(Measure measure) =>
+        new(SqlBinaryOperator.Greater, Column(RollupColumns.Measure(measure.Name)), new SqlNumber(0));
+
+    // The value's previous day is before the range (all time: it has none).
+    private static SqlExpression FirstInRange(Measure measure, DateOnly? from)
+    {
+        var previous = Column(RollupColumns.PreviousDay(measure.Name));
+        var never = new SqlUnary(SqlUnaryOperator.IsNull, previous);
+        return from is { } first
+            ? new SqlBinary(SqlBinaryOperator.Or, never, new SqlBinary(SqlBinaryOperator.Less, previous, new SqlParameter(first)))
+            : never;
+    }
 
     private static SqlFunction Sum(string column) => new("coalesce", [new SqlFunction("sum", [Column(column)]), new SqlNumber(0)]);
 
     private static SqlColumn Column(string name) => new(SubjectAggregate.Fact, name);
 }
+
+/// <summary>An aggregate that is one row over the days from <paramref name="From"/> on (null: all time).</summary>
+internal sealed record WholeRange(DateOnly? From);

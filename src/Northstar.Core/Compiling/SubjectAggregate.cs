@@ -38,7 +38,9 @@ internal static class SubjectAggregate
                                   DateRange? window, bool grouped, string? onlyGroups)
     {
         var subject = part.Subject;
-        AggregateSource source = part.Rollup is { } rollup ? new RollupSource(subject, rollup) : new FactSource(subject, part.Time);
+        AggregateSource source = part.Rollup is { } rollup
+            ? new RollupSource(subject, rollup, WholeRangeOf(query, scope, range, window, grouped, onlyGroups))
+            : new FactSource(subject, part.Time);
 
         // Totals need the group keys only to find the rows of the groups that pass the metric filters.
         var keys = new List<SqlSelectItem>();
@@ -116,6 +118,23 @@ internal static class SubjectAggregate
             Where = Conditions.All(Within(source, range)),
             GroupBy = keys.Select(key => key.Expression).ToList(),
         };
+    }
+
+    // One row over the range's days, every row of them read: no buckets or groups, no filters, segments or scope.
+    private static WholeRange? WholeRangeOf(ValidatedQuery query, QueryScope scope, DateRange? range, DateRange? window,
+                                            bool grouped, string? onlyGroups)
+    {
+        var oneRow = !grouped || (query.Time is null && query.Dimensions.Count == 0);
+        var everyRow = query.DimensionFilters.Count == 0 && query.Segments.Count == 0 && onlyGroups is null
+                       && scope.Branches is null && scope.EmployeeId is null;
+        if (!oneRow || !everyRow)
+            return null;
+        DateOnly? from = (range?.From, window?.From) switch
+        {
+            ({ } a, { } b) => a > b ? a : b,
+            (var a, var b) => a ?? b,
+        };
+        return new WholeRange(from);
     }
 
     /// <summary>A condition of the model (a filtered measure's or a segment's) on a dimension of the subject.</summary>

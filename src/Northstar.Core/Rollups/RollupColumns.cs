@@ -33,6 +33,14 @@ public static class RollupColumns
     /// <summary>The column of the count of an average measure's values.</summary>
     public static string AverageCount(string measure) => "m_" + measure + "_count";
 
+    /// <summary>
+    /// The column of a distinct count kept by the counted value's dimension (<see cref="DistinctCountKeeping.ByDimension"/>):
+    /// on each row where the value is counted, the previous day on which it was counted (null: never before). A row
+    /// whose previous day lies before a range is the value's first in that range, so the range's distinct count is a
+    /// plain count of such rows.
+    /// </summary>
+    public static string PreviousDay(string measure) => "p_" + measure;
+
     /// <summary>The table of <paramref name="rollup"/>, without schema: its name.</summary>
     public static string Table(Rollup rollup)
     {

@@ -22,11 +22,20 @@ public sealed class RollupTable
     private readonly Subject _subject;
     private readonly IReadOnlyList<Measure> _measures;
 
+    // The distinct counts kept by the counted value's dimension, with that dimension: each has a previous-day column.
+    private readonly IReadOnlyList<(Measure Measure, string Dimension)> _recounted;
+
+    // The alias of the fill in the build's select.
+    private const string Filled = "filled";
+
     private RollupTable(Rollup rollup, Subject subject, IReadOnlyList<Measure> measures, SqlDialect dialect)
     {
         Rollup = rollup;
         _subject = subject;
         _measures = measures;
+        _recounted = [.. measures.Select(measure => (Measure: measure, Keeping: DistinctCounts.Keeping(subject, rollup, measure)))
+                                 .Where(kept => kept.Measure.Aggregation == Aggregation.CountDistinct && kept.Keeping.How == DistinctCountKeeping.ByDimension)
+                                 .Select(kept => (kept.Measure, kept.Keeping.Dimension!))];
         Dialect = dialect;
         Fingerprint = FingerprintOf([Build(), .. Indexes()]);
     }
@@ -130,31 +139,46 @@ public sealed class RollupTable
     /// Creates the table filled from every row of the fact table (the table must not exist), stored in time order: a
     /// dashboard asks for a range of days, and DuckDB skips the row groups whose min/max of the time column lie outside
     /// it only when the days are not scattered over the whole table. Refreshes append recent days, keeping the order.
+    /// A distinct count kept by its value's dimension gets its previous-day column (<see cref="RollupColumns.PreviousDay"/>).
     /// </summary>
     public SqlStatement Build()
     {
         var fill = Fill(range: null);
-        return fill with { Sql = "create table " + QuotedName + " as\n" + fill.Sql + "\norder by " + SqlRenderer.Quote(RollupColumns.Time) };
+        var rows = _recounted.Count == 0
+            ? fill.Sql
+            : $"select {Filled}.*, {string.Join(", ", _recounted.Select(kept => PreviousDayOf(kept) + " as " + Quoted(RollupColumns.PreviousDay(kept.Measure.Name))))}\n" +
+              $"from (\n{fill.Sql}\n) as {Filled}";
+        return fill with { Sql = "create table " + QuotedName + " as\n" + rows + "\norder by " + Quoted(RollupColumns.Time) };
     }
 
     /// <summary>
-    /// The indexes to create after <see cref="Build"/>: on PostgreSQL one on the time column, without which a range of
+    /// The indexes to create after <see cref="Build"/>. On PostgreSQL: one on the time column, without which a range of
     /// days reads the whole table (a btree, which stays exact as refreshes delete and insert days, where a BRIN index
-    /// would blur as new rows fill the space of deleted ones). DuckDB needs none: its row groups' min/max of the time
-    /// column serve.
+    /// would blur as new rows fill the space of deleted ones); and one on the dimension of each distinct count kept by
+    /// it, so that a refresh finds the earlier and later days of the values it touched. DuckDB needs none: its row
+    /// groups' min/max of the time column serve, and it reads one column of the whole table quickly.
     /// </summary>
-    public IReadOnlyList<SqlStatement> Indexes() =>
-        Dialect == SqlDialect.PostgreSql
-            ? [new SqlStatement($"create index {SqlRenderer.Quote(RollupColumns.Table(Rollup) + "_time")} on {QuotedName} ({SqlRenderer.Quote(RollupColumns.Time)})", [])]
-            : [];
+    public IReadOnlyList<SqlStatement> Indexes()
+    {
+        if (Dialect != SqlDialect.PostgreSql)
+            return [];
+        var table = RollupColumns.Table(Rollup);
+        var columns = _recounted.Select(kept => RollupColumns.Dimension(kept.Dimension)).Distinct(StringComparer.Ordinal);
+        return
+        [
+            new SqlStatement($"create index {Quoted(table + "_time")} on {QuotedName} ({Quoted(RollupColumns.Time)})", []),
+            .. columns.Select(column => new SqlStatement($"create index {Quoted(table + "_" + column)} on {QuotedName} ({Quoted(column)})", [])),
+        ];
+    }
 
     /// <summary>Drops the table if it exists.</summary>
     public SqlStatement Drop() => new("drop table if exists " + QuotedName, []);
 
     /// <summary>
     /// Refreshes the buckets of the local dates <paramref name="from"/> to <paramref name="to"/> (inclusive): deletes them
-    /// and inserts them again from the fact table. <see cref="DateOnly.MinValue"/> to <see cref="DateOnly.MaxValue"/>
-    /// (what a dimension change reports) refreshes every bucket. Run both statements in one transaction.
+    /// and inserts them again from the fact table, then brings the previous-day columns up to date.
+    /// <see cref="DateOnly.MinValue"/> to <see cref="DateOnly.MaxValue"/> (what a dimension change reports) refreshes every
+    /// bucket. Run the statements in one transaction, in order.
     /// </summary>
     public IReadOnlyList<SqlStatement> Refresh(DateOnly from, DateOnly to)
     {
@@ -164,16 +188,54 @@ public sealed class RollupTable
         }
 
         var range = from == DateOnly.MinValue && to == DateOnly.MaxValue ? null : new DateRange(from, to);
-        var fill = Fill(range);
-        var time = SqlRenderer.Quote(RollupColumns.Time);
+        var select = SubjectAggregate.RollupFill(_subject, Rollup, _measures, range);
+        var fill = SqlRenderer.Render(select, Dialect);
+        var columns = string.Join(", ", select.Columns.Select(column => Quoted(column.Alias)));
+        var time = Quoted(RollupColumns.Time);
         var delete = range is null
             ? new SqlStatement("delete from " + QuotedName, [])
             : new SqlStatement($"delete from {QuotedName} where {time} >= $1 and {time} <= $2", [range.From, range.To]);
-        return [delete, fill with { Sql = "insert into " + QuotedName + "\n" + fill.Sql }];
+        return
+        [
+            delete,
+            fill with { Sql = $"insert into {QuotedName} ({columns})\n{fill.Sql}" },
+            .. _recounted.Select(kept => UpdatePreviousDays(kept, range)),
+        ];
+    }
+
+    // Rows from the range on may have a new previous day: those of the values counted in the range, and those of values
+    // whose previous day was in it (a value the refresh removed from the range). Earlier rows keep theirs.
+    private SqlStatement UpdatePreviousDays((Measure Measure, string Dimension) kept, DateRange? range)
+    {
+        var time = Quoted(RollupColumns.Time);
+        var value = Quoted(RollupColumns.Dimension(kept.Dimension));
+        var previous = Quoted(RollupColumns.PreviousDay(kept.Measure.Name));
+        var rowId = Dialect == SqlDialect.PostgreSql ? "ctid" : "rowid";
+        var values = range is null
+            ? ""
+            : $"\n      where {value} in (select {value} from {QuotedName} where {time} >= $1 and {time} <= $2\n" +
+              $"                union select {value} from {QuotedName} where {time} > $2 and {previous} >= $1 and {previous} <= $2)";
+        return new SqlStatement(
+            $"update {QuotedName} as r set {previous} = w.previous_day\n" +
+            $"from (select {rowId} as row_id, {PreviousDayOf(kept)} as previous_day\n      from {QuotedName}{values}) as w\n" +
+            $"where r.{rowId} = w.row_id{(range is null ? "" : $" and r.{time} >= $1")} and r.{previous} is distinct from w.previous_day",
+            range is null ? [] : [range.From, range.To]);
+    }
+
+    // On a row where the value is counted, the day of the value's previous such row (ties on one day: one row of the
+    // day gets the earlier day, the others the same day, so exactly one row a day can be a range's first).
+    private static string PreviousDayOf((Measure Measure, string Dimension) kept)
+    {
+        var value = Quoted(RollupColumns.Dimension(kept.Dimension));
+        var counted = $"{Quoted(RollupColumns.Measure(kept.Measure.Name))} > 0";
+        var time = Quoted(RollupColumns.Time);
+        return $"case when {counted} and {value} is not null then lag({time}) over (partition by {value}, {counted} order by {time}) end";
     }
 
     private SqlStatement Fill(DateRange? range) =>
         SqlRenderer.Render(SubjectAggregate.RollupFill(_subject, Rollup, _measures, range), Dialect);
+
+    private static string Quoted(string identifier) => SqlRenderer.Quote(identifier);
 
     private static string FingerprintOf(IReadOnlyList<SqlStatement> statements)
     {

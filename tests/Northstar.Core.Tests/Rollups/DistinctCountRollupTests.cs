@@ -13,6 +13,8 @@ public sealed class DistinctCountRollupTests
 
     private static readonly SemanticModel Model = Build();
 
+    private static readonly SemanticModel ByOrderOnly = Model with { Rollups = [.. Model.Rollups.Where(rollup => rollup.Name == "a_by_order")] };
+
     [Fact]
     public void Orders_by_branch_add_up_from_a_rollup_keyed_by_columns_the_order_determines()
     {
@@ -30,6 +32,61 @@ public sealed class DistinctCountRollupTests
         Assert.Equal("a_by_order", compiled.Rollup);
         Assert.Contains("count(distinct \"f\".\"d_order_id\") filter (where (\"f\".\"m_orders\" > (0))) as \"m_orders\"",
                         compiled.Rows.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Over_a_whole_range_each_value_is_counted_on_its_first_row_in_the_range_without_a_distinct()
+    {
+        var compiled = CompileByOrder("""{ "metrics": ["orders"], "time": { "range": { "from": "2025-01-10", "to": "2025-01-20" } } }""");
+
+        Assert.Equal("a_by_order", compiled.Rollup);
+        Assert.Contains(
+            "count(\"f\".\"d_order_id\") filter (where ((\"f\".\"m_orders\" > (0)) and ((\"f\".\"p_orders\" is null) or (\"f\".\"p_orders\" < $1)))) as \"m_orders\"",
+            compiled.Rows.Sql, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2025, 1, 10), compiled.Rows.Parameters[0]);
+        // All time: the values never counted before.
+        Assert.Contains("(\"f\".\"m_orders\" > (0)) and (\"f\".\"p_orders\" is null)", CompileByOrder("""{ "metrics": ["orders"] }""").Rows.Sql,
+                        StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "metrics": ["orders"], "time": { "grain": "day" } }""")]
+    [InlineData("""{ "metrics": ["orders"], "dimensions": ["category"] }""")]
+    [InlineData("""{ "metrics": ["orders"], "filters": [ { "member": "category", "op": "equals", "values": ["Paint"] } ] }""")]
+    public void Buckets_groups_and_filters_count_the_values_again(string spec)
+    {
+        Assert.Contains("count(distinct \"f\".\"d_order_id\")", CompileByOrder(spec).Rows.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scoped_caller_counts_the_values_again()
+    {
+        var compiled = QueryCompiler.Compile(ByOrderOnly, Specs.Parse("""{ "metrics": ["orders"] }"""), new QueryScope(["b1"], null, null),
+                                             new CompileContext(SqlDialect.PostgreSql, Specs.Today));
+
+        Assert.Contains("count(distinct \"f\".\"d_order_id\")", compiled.Rows.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rollup_by_counted_value_keeps_each_values_previous_day_and_refreshes_it()
+    {
+        var byOrder = Model.Rollups.Single(rollup => rollup.Name == "a_by_order");
+        var build = RollupTable.Of(Model, byOrder, SqlDialect.DuckDb).Build().Sql;
+        var refresh = RollupTable.Of(Model, byOrder, SqlDialect.PostgreSql).Refresh(new DateOnly(2025, 1, 3), new DateOnly(2025, 1, 4));
+        var indexes = RollupTable.Of(Model, byOrder, SqlDialect.PostgreSql).Indexes().Select(index => index.Sql).ToList();
+
+        Assert.Contains(
+            "case when \"m_orders\" > 0 and \"d_order_id\" is not null then lag(\"t\") over (partition by \"d_order_id\", \"m_orders\" > 0 order by \"t\") end as \"p_orders\"",
+            build, StringComparison.Ordinal);
+        Assert.Equal(3, refresh.Count);
+        Assert.StartsWith("update \"rollups\".\"a_by_order\" as r set \"p_orders\" = w.previous_day", refresh[2].Sql, StringComparison.Ordinal);
+        Assert.Contains("where r.ctid = w.row_id and r.\"t\" >= $1", refresh[2].Sql, StringComparison.Ordinal);
+        Assert.Contains("create index \"a_by_order_d_order_id\" on \"rollups\".\"a_by_order\" (\"d_order_id\")", indexes);
+
+        // A rollup without such a count has no previous-day column.
+        var byLocation = RollupTable.Of(Model, Model.Rollups.Single(rollup => rollup.Name == "orders_by_location"), SqlDialect.PostgreSql);
+        Assert.DoesNotContain("p_", byLocation.Build().Sql, StringComparison.Ordinal);
+        Assert.Equal(2, byLocation.Refresh(new DateOnly(2025, 1, 3), new DateOnly(2025, 1, 4)).Count);
     }
 
     [Fact]
@@ -68,6 +125,10 @@ public sealed class DistinctCountRollupTests
         Assert.Equal(DistinctCountKeeping.Additive, DistinctCounts.Keeping(subject, hourly, orders).How);
         Assert.Equal(["local_hour"], DistinctCounts.UndeterminedBucketColumns(subject, hourly, dailyOnly));
     }
+
+    // Orders only from the rollup by order: no other rollup keeps them.
+    private static CompiledQuery CompileByOrder(string spec) =>
+        QueryCompiler.Compile(ByOrderOnly, Specs.Parse(spec), QueryScope.Unrestricted, new CompileContext(SqlDialect.PostgreSql, Specs.Today));
 
     private static CompiledQuery Compile(string spec) =>
         QueryCompiler.Compile(Model, Specs.Parse(spec), QueryScope.Unrestricted, new CompileContext(SqlDialect.PostgreSql, Specs.Today));

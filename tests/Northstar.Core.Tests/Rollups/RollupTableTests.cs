@@ -44,7 +44,8 @@ public sealed class RollupTableTests
         Assert.Equal(2, refresh.Count);
         Assert.Equal("delete from \"rollups\".\"sales_by_location\" where \"t\" >= $1 and \"t\" <= $2", refresh[0].Sql);
         Assert.Equal([from, to], refresh[0].Parameters);
-        Assert.StartsWith("insert into \"rollups\".\"sales_by_location\"\nselect ", refresh[1].Sql, StringComparison.Ordinal);
+        Assert.StartsWith("insert into \"rollups\".\"sales_by_location\" (\"t\", \"d_location\", ", refresh[1].Sql, StringComparison.Ordinal);
+        Assert.Contains(")\nselect ", refresh[1].Sql, StringComparison.Ordinal);
         Assert.Contains("where ((\"f\".\"local_date\" >= $2) and (\"f\".\"local_date\" <= $3))", refresh[1].Sql, StringComparison.Ordinal);
         Assert.Equal(["Paint", from, to], refresh[1].Parameters);
     }

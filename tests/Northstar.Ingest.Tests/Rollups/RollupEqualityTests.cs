@@ -17,7 +17,7 @@ namespace Northstar.Ingest.Tests.Rollups;
 /// </summary>
 public sealed class RollupEqualityTests
 {
-    private static readonly DemoOptions Small = new()
+    internal static readonly DemoOptions Small = new()
     {
         Days = 40,
         Branches = 2,
@@ -165,7 +165,7 @@ public sealed class RollupEqualityTests
     }
 
     // Loads the demo company and builds the shipped rollups; returns a branch id.
-    private static async Task<string> LoadAsync(PipelineWarehouse warehouse)
+    internal static async Task<string> LoadAsync(PipelineWarehouse warehouse)
     {
         var report = await Northstar.Ingest.Demo.DemoLoad.RunAsync(DemoCompany.Generate(Small), warehouse.Pipeline);
         Assert.Equal(0, report.Rejected);
@@ -180,7 +180,7 @@ public sealed class RollupEqualityTests
             QueryCompiler.Compile(ShippedModel.Model, RollupAnswers.Spec($$"""{ "metrics": ["{{metric}}"] }"""), QueryScope.Unrestricted,
                                   new CompileContext(dialect, Small.Today)).Rollup is not null)];
 
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, SqlStatement statement)
+    internal static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, SqlStatement statement)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
