@@ -4,10 +4,11 @@ using Northstar.Warehouse;
 namespace Northstar.Ingest.Pipeline.Bronze;
 
 /// <summary>
-/// Writes valid events to bronze.events, recognising re-deliveries by the unique idempotency key
-/// ("on conflict do nothing"). PostgreSQL makes a concurrent duplicate wait for the first and then do nothing;
-/// DuckDB's optimistic transactions would instead fail one of them, so writes to an embedded warehouse are taken
-/// one at a time (they are serialised by DuckDB's single writer anyway).
+/// Writes valid events to bronze.events, recognising re-deliveries by the unique idempotency key (PostgreSQL: "on
+/// conflict do nothing", which makes a concurrent duplicate wait for the first and then do nothing). DuckDB's
+/// optimistic transactions would instead fail one of two concurrent duplicates, so writes to an embedded warehouse are
+/// taken one at a time (they are serialised by DuckDB's single writer anyway), and leave out the keys already stored by
+/// looking them up first.
 /// </summary>
 internal sealed class BronzeWriter(IWarehouse warehouse) : IDisposable
 {
