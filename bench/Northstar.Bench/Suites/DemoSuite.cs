@@ -33,7 +33,7 @@ internal sealed class DemoSuite : ISuite
         Progress.Line($"{target.Name} demo: {settings.Days} days at {settings.OrdersPerDay} orders a day");
         var start = Stopwatch.GetTimestamp();
         var data = DemoCompany.Generate(options);
-        var report = await DemoLoad.RunAsync(data, pipeline, cancellationToken);
+        var report = await DemoLoad.RunAsync(data, pipeline, cancellationToken: cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(start);
         Progress.Line($"{target.Name} demo: {Figures.Count(report.TotalProcessed)} events in {Figures.Duration(elapsed)}");
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Northstar.Ingest.Pipeline;
 using Northstar.Ingest.Wire;
@@ -40,13 +41,79 @@ public static class DemoLoad
         return outcome;
     }
 
-    /// <summary>Writes every entity to bronze, then processes bronze into silver and gold.</summary>
-    public static async Task<ProcessReport> RunAsync(DemoData data, IngestPipeline pipeline, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes every entity to bronze and processes bronze into silver and gold, the two side by side: generating,
+    /// validating and staging an entity keeps one core busy, and meanwhile the entities already in bronze are processed
+    /// (batches go in event order, as they would after the whole load, so dimensions still come before the facts that
+    /// use them). Returns the processing of the whole load.
+    /// </summary>
+    public static async Task<ProcessReport> RunAsync(
+        DemoData data, IngestPipeline pipeline, IDemoLoadObserver? observer = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(pipeline);
-        foreach (var entity in Order)
-            await AcceptAsync(data, pipeline, entity, null, cancellationToken).ConfigureAwait(false);
-        return await pipeline.ProcessPendingAsync(cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var landed = new SemaphoreSlim(0);
+        var written = false;
+        var processing = Task.Run(() => ProcessWhileWritingAsync(pipeline, landed, () => Volatile.Read(ref written), stop), stop.Token);
+        try
+        {
+            foreach (var entity in Order)
+            {
+                var outcome = await AcceptAsync(data, pipeline, entity, observer?.Writing(entity), stop.Token).ConfigureAwait(false);
+                observer?.Written(entity, outcome);
+                landed.Release();
+            }
+        }
+        catch (Exception)
+        {
+            // The writing failed or was stopped by a processing failure: that failure, if any, is the one to report.
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await processing.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Processing stopped because the writing failed.
+            }
+
+            throw;
+        }
+
+        Volatile.Write(ref written, true);
+        landed.Release();
+        var reports = await processing.ConfigureAwait(false);
+        return new ProcessReport(
+            reports.SelectMany(report => report.Processed).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Sum(pair => pair.Value)),
+            reports.Sum(report => report.Rejected),
+            Stopwatch.GetElapsedTime(started),
+            [.. reports.SelectMany(report => report.Changes)]);
+    }
+
+    // Each entity that lands is processed with whatever else is pending; after the last, what remains. A failure stops
+    // the writing too.
+    private static async Task<List<ProcessReport>> ProcessWhileWritingAsync(
+        IngestPipeline pipeline, SemaphoreSlim landed, Func<bool> written, CancellationTokenSource stop)
+    {
+        var reports = new List<ProcessReport>();
+        try
+        {
+            while (true)
+            {
+                await landed.WaitAsync(stop.Token).ConfigureAwait(false);
+                var last = written();
+                reports.Add(await pipeline.ProcessPendingAsync(stop.Token).ConfigureAwait(false));
+                if (last)
+                    return reports;
+            }
+        }
+        catch (Exception) when (!stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static async IAsyncEnumerable<IWireEvent> Events(

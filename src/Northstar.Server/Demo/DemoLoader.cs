@@ -30,8 +30,8 @@ internal static partial class DemoLoader
     }
 
     /// <summary>
-    /// Generates every entity and writes it to bronze through the bulk path, then processes bronze into silver and
-    /// gold, with a progress bar per entity and the time of each step.
+    /// Generates every entity and writes it to bronze through the bulk path while processing bronze into silver and
+    /// gold (<see cref="DemoLoad.RunAsync"/>), with a progress bar per entity and the time of the whole load.
     /// </summary>
     public static async Task LoadAsync(DemoData data, IngestPipeline pipeline, TextWriter output, CancellationToken cancellationToken)
     {
@@ -40,36 +40,21 @@ internal static partial class DemoLoader
         console.MarkupLine($"Loading the demo company [bold]Evergreen[/]: {data.Options.Days} days to {data.Options.Today:yyyy-MM-dd}, "
             + $"{data.Options.Branches} branches, about {data.Options.OrdersPerDay:N0} orders a day, seed {data.Options.Seed}.");
 
-        long accepted = 0;
+        var observer = new ProgressBars();
         await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var tasks = DemoLoad.Order.ToDictionary(entity => entity, entity => context.AddTask(EntityNames.Of(entity), autoStart: false));
-                var counts = Task.Run(() => data.Totals, cancellationToken);
-                foreach (var entity in DemoLoad.Order)
-                {
-                    var task = tasks[entity];
-                    task.StartTask();
-                    var expected = Expected(await counts, entity);
-                    task.MaxValue = Math.Max(1, expected);
-                    var progress = new Progress<long>(read => task.Value = read);
-                    var outcome = await DemoLoad.AcceptAsync(data, pipeline, entity, progress, cancellationToken);
-                    accepted += outcome.Accepted;
-                    task.Description = $"{EntityNames.Of(entity)} ({outcome.Accepted:N0})";
-                    task.Value = task.MaxValue;
-                    task.StopTask();
-                }
-
-                var transform = context.AddTask("bronze → silver → gold").IsIndeterminate();
-                var report = await pipeline.ProcessPendingAsync(cancellationToken);
+                observer.Start(context, await Task.Run(() => data.Totals, cancellationToken));
+                var transform = context.AddTask("bronze → silver → gold, beside the writing").IsIndeterminate();
+                var report = await DemoLoad.RunAsync(data, pipeline, observer, cancellationToken);
                 transform.Description = $"bronze → silver → gold ({report.TotalProcessed:N0} events, {report.Rejected:N0} to data quality)";
                 transform.IsIndeterminate(false);
                 transform.Value = transform.MaxValue;
                 transform.StopTask();
             });
 
-        console.MarkupLine($"Loaded {accepted:N0} events in {Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s.");
+        console.MarkupLine($"Loaded {observer.Accepted:N0} events in {Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s.");
     }
 
     /// <summary>Sends a few live events per second through the webhook path (accept, then signal the processor) until stopped.</summary>
@@ -103,6 +88,39 @@ internal static partial class DemoLoader
     {
         if (events.Count > 0)
             await pipeline.AcceptAsync(LiveSource, entity, [.. events.Select(e => IncomingEvent.From(e))], cancellationToken);
+    }
+
+    // A progress bar per entity, created up front in load order, started as the entity is written.
+    private sealed class ProgressBars : IDemoLoadObserver
+    {
+        private readonly Dictionary<EntityKind, ProgressTask> _tasks = [];
+        private DemoTotals? _totals;
+
+        public long Accepted { get; private set; }
+
+        public void Start(ProgressContext context, DemoTotals totals)
+        {
+            _totals = totals;
+            foreach (var entity in DemoLoad.Order)
+                _tasks[entity] = context.AddTask(EntityNames.Of(entity), autoStart: false);
+        }
+
+        public IProgress<long> Writing(EntityKind entity)
+        {
+            var task = _tasks[entity];
+            task.StartTask();
+            task.MaxValue = Math.Max(1, Expected(_totals!, entity));
+            return new Progress<long>(read => task.Value = read);
+        }
+
+        public void Written(EntityKind entity, BulkOutcome outcome)
+        {
+            var task = _tasks[entity];
+            Accepted += outcome.Accepted;
+            task.Description = $"{EntityNames.Of(entity)} ({outcome.Accepted:N0})";
+            task.Value = task.MaxValue;
+            task.StopTask();
+        }
     }
 
     private static long Expected(DemoTotals totals, EntityKind entity) => entity switch

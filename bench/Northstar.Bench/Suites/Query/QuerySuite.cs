@@ -117,7 +117,7 @@ internal sealed class QuerySuite : ISuite
 
         Progress.Line($"{target.Name} query: loading the demo company, {settings.Days} days at {settings.OrdersPerDay} orders a day (not measured)");
         var start = Stopwatch.GetTimestamp();
-        var report = await DemoLoad.RunAsync(DemoCompany.Generate(options), pipeline, cancellationToken);
+        var report = await DemoLoad.RunAsync(DemoCompany.Generate(options), pipeline, cancellationToken: cancellationToken);
         Verify.Equal(0L, report.Rejected, "events rejected while processing the demo");
         Progress.Line($"{target.Name} query: {Figures.Count(report.TotalProcessed)} events loaded in {Figures.Duration(Stopwatch.GetElapsedTime(start))}");
     }
