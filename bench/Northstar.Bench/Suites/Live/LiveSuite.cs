@@ -76,8 +76,7 @@ internal sealed class LiveSuite : ISuite
         var memory = ServerMemory.Of(server.Id);
         using var session = await LiveSession.SignInAsync(server.Address, AdminEmail, password, cancellationToken);
 
-        var branches = DemoCompany.Generate(new DemoOptions { Today = DemoSuite.Today, Days = 1 }).Locations
-            .Select(location => location.Id).ToList();
+        var branches = BranchesOnTheCompanysDate(settings);
         var subscriptions = LiveSubscription.All(branches[^1]).Take(settings.Subscriptions).ToList();
         var viewers = await OpenAsync(server.Address, session, subscriptions, settings.Clients, cancellationToken);
         try
@@ -282,5 +281,27 @@ internal sealed class LiveSuite : ISuite
             var first = group.Min(viewer => viewer.DroppedAt);
             Progress.Line($"live: {group.Count():N0} clients dropped: {group.Key} (the first at {first:HH:mm:ss.fff})");
         }
+    }
+
+    // The subscriptions ask for today, the company's date, and an order counts in it only if its branch's local date is
+    // that date: in the company's late evening an eastern branch is on tomorrow already, in its early morning a western
+    // one still on yesterday. So the feed posts only to branches on the company's date from now to the end of the run.
+    private static List<string> BranchesOnTheCompanysDate(BenchSettings settings)
+    {
+        var company = TimeZoneInfo.FindSystemTimeZoneById(Query.RepositoryModel.Load().CompanyTimeZone);
+        var now = DateTimeOffset.UtcNow;
+        // Subscribing the clients takes a minute or so before the feed starts.
+        var end = now + TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(settings.DurationSeconds) + DrainDeadline;
+        DateOnly Date(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        var branches = DemoCompany.Generate(new DemoOptions { Today = DemoSuite.Today, Days = 1 }).Locations
+            .Where(location => TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone) is var zone
+                               && Date(now, zone) == Date(now, company) && Date(end, zone) == Date(end, company))
+            .Select(location => location.Id)
+            .ToList();
+        if (branches.Count == 0)
+            throw new BenchSetupException($"No branch is on the company's date ({company.Id}) for the whole run: run it later.");
+        if (branches.Count < 5)
+            Progress.Line($"live: orders to {string.Join(", ", branches)} only, the branches whose date is the company's for the whole run");
+        return branches;
     }
 }
