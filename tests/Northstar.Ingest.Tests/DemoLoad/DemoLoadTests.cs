@@ -32,9 +32,14 @@ public sealed class DemoLoadTests
         var data = DemoCompany.Generate(Small);
         var totals = data.Totals;
 
-        var report = await Northstar.Ingest.Demo.DemoLoad.RunAsync(data, warehouse.Pipeline);
+        var observer = new Recorder();
+        var report = await Northstar.Ingest.Demo.DemoLoad.RunAsync(data, warehouse.Pipeline, observer);
 
+        // Processed beside the writing, in several passes: every event written is processed once, none left pending.
         Assert.Equal(0, report.Rejected);
+        Assert.Equal(Northstar.Ingest.Demo.DemoLoad.Order, observer.Entities.Select(entity => entity.Entity));
+        Assert.Equal(observer.Entities.Sum(entity => entity.Accepted), report.TotalProcessed);
+        Assert.Equal(0, await warehouse.ScalarAsync<long>("select count(*) from bronze.events where status <> 'processed'"));
         var months = await warehouse.QueryAsync<GoldMonth>("""
             select l.location_id as LocationId,
                    cast(extract(year from o.local_date) as integer) as Year,
@@ -64,6 +69,15 @@ public sealed class DemoLoadTests
             """));
         Assert.Equal(totals.Leads, await warehouse.ScalarAsync<long>("select count(*) from gold.fact_leads"));
         Assert.Equal(totals.Jobs, await warehouse.ScalarAsync<long>("select count(*) from gold.fact_jobs"));
+    }
+
+    private sealed class Recorder : IDemoLoadObserver
+    {
+        public List<(EntityKind Entity, long Accepted)> Entities { get; } = [];
+
+        public IProgress<long>? Writing(EntityKind entity) => null;
+
+        public void Written(EntityKind entity, Northstar.Ingest.Pipeline.BulkOutcome outcome) => Entities.Add((entity, outcome.Accepted));
     }
 
     private sealed record GoldMonth(string LocationId, int Year, int Month, long Orders, decimal Sales, decimal Refunded);
