@@ -65,10 +65,13 @@ public static class QueryCompiler
         };
     }
 
-    // The rollups that answer, in the order of the subjects read, comma-separated; null when none does.
+    // The rollups that answer (with those whose first-seen tables count), in the order of the subjects read,
+    // comma-separated; null when none does.
     private static string? RollupNames(ValidatedQuery query)
     {
-        var names = query.Parts.Where(part => part.Rollup is not null).Select(part => part.Rollup!.Name).Distinct().ToArray();
+        var names = query.Parts.Where(part => part.Rollup is not null)
+            .SelectMany(part => part.FirstSeen.Values.Select(keeper => keeper.Name).Order(StringComparer.Ordinal).Prepend(part.Rollup!.Name))
+            .Distinct().ToArray();
         return names.Length == 0 ? null : string.Join(',', names);
     }
 

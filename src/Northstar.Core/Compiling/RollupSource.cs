@@ -1,5 +1,6 @@
 using Northstar.Core.Compiling.Sql;
 using Northstar.Core.Model;
+using Northstar.Core.Queries;
 using Northstar.Core.Rollups;
 
 namespace Northstar.Core.Compiling;
@@ -10,10 +11,12 @@ namespace Northstar.Core.Compiling;
 /// </summary>
 /// <param name="subject">The subject the rollup aggregates.</param>
 /// <param name="rollup">The rollup.</param>
+/// <param name="firstSeen">Per distinct count the rollup cannot add up, the rollup keeping it by its value's dimension
+/// (<see cref="SubjectPart.FirstSeen"/>).</param>
 /// <param name="wholeRange">Set when the aggregate is one row over a whole range of days (no buckets, groups, filters or
-/// scope): a distinct count kept by its value's dimension then counts the rows on which each value is first seen in the
-/// range, without a distinct.</param>
-internal sealed class RollupSource(Subject subject, Rollup rollup, WholeRange? wholeRange = null) : AggregateSource
+/// scope): such a distinct count then sums the values first seen in the range from the keeper's first-seen table.</param>
+internal sealed class RollupSource(Subject subject, Rollup rollup, IReadOnlyDictionary<string, Rollup> firstSeen, WholeRange? wholeRange)
+    : AggregateSource
 {
     /// <inheritdoc />
     public override SqlExpression Dimension(string name) => Column(RollupColumns.Dimension(name));
@@ -56,28 +59,44 @@ internal sealed class RollupSource(Subject subject, Rollup rollup, WholeRange? w
     /// <inheritdoc />
     public override IReadOnlyList<SqlJoin> Joins => [];
 
-    private SqlExpression DistinctCount(Measure measure) => DistinctCounts.Keeping(subject, rollup, measure) switch
+    private SqlExpression DistinctCount(Measure measure)
     {
-        (DistinctCountKeeping.Additive, _) => new SqlCast(Sum(RollupColumns.Measure(measure.Name)), DataType.Integer),
-        (DistinctCountKeeping.ByDimension, { } dimension) when wholeRange is not null => new SqlFunction(
-            "count", [Column(RollupColumns.Dimension(dimension))], Distinct: false,
-            new SqlBinary(SqlBinaryOperator.And, Counted(measure), FirstInRange(measure, wholeRange.From))),
-        (DistinctCountKeeping.ByDimension, { } dimension) => new SqlFunction(
-            "count", [Column(RollupColumns.Dimension(dimension))], Distinct: true, Counted(measure)),
-        _ => throw new InvalidOperationException($"The rollup '{rollup.Name}' cannot answer the distinct count '{measure.Name}'."),
-    };
+        var keeping = rollup.Measures.Contains(measure.Name) ? DistinctCounts.Keeping(subject, rollup, measure) : (DistinctCountKeeping.None, null);
+        return keeping switch
+        {
+            (DistinctCountKeeping.Additive, _) => new SqlCast(Sum(RollupColumns.Measure(measure.Name)), DataType.Integer),
+            // The maximum of the one value keeps the select an aggregate of one row when no other measure is one (a
+            // question of distinct customers alone); over no rows of the range there are no values to count either.
+            _ when wholeRange is not null && firstSeen.TryGetValue(measure.Name, out var keeper) => new SqlCast(
+                new SqlFunction("coalesce", [new SqlFunction("max", [new SqlScalarSubquery(FirstSeenInRange(keeper, measure, wholeRange.Range))]), new SqlNumber(0)]),
+                DataType.Integer),
+            (DistinctCountKeeping.ByDimension, { } dimension) => new SqlFunction(
+                "count", [Column(RollupColumns.Dimension(dimension))], Distinct: true,
+                new SqlBinary(SqlBinaryOperator.Greater, Column(RollupColumns.Measure(measure.Name)), new SqlNumber(0))),
+            _ => throw new InvalidOperationException($"The rollup '{rollup.Name}' cannot answer the distinct count '{measure.Name}'."),
+        };
+    }
 
-    private static SqlBinary Counted(Measure measure) =>
-        new(SqlBinaryOperator.Greater, Column(RollupColumns.Measure(measure.Name)), new SqlNumber(0));
-
-    // The value's previous day is before the range (all time: it has none).
-    private static SqlExpression FirstInRange(Measure measure, DateOnly? from)
+    // The values counted on the range's days whose previous day lies before the range (all time: that have none).
+    private static SqlSelect FirstSeenInRange(Rollup keeper, Measure measure, DateRange? range)
     {
-        var previous = Column(RollupColumns.PreviousDay(measure.Name));
+        const string alias = "first_seen";
+        var day = new SqlColumn(alias, RollupColumns.Time);
+        var previous = new SqlColumn(alias, RollupColumns.FirstSeenPrevious);
         var never = new SqlUnary(SqlUnaryOperator.IsNull, previous);
-        return from is { } first
-            ? new SqlBinary(SqlBinaryOperator.Or, never, new SqlBinary(SqlBinaryOperator.Less, previous, new SqlParameter(first)))
-            : never;
+        return new SqlSelect
+        {
+            Columns = [new SqlSelectItem(new SqlFunction("coalesce", [new SqlFunction("sum", [new SqlColumn(alias, RollupColumns.FirstSeenCount)]), new SqlNumber(0)]), "counted")],
+            From = new SqlTableSource(new SqlTable(RollupColumns.Schema, RollupColumns.FirstSeenTable(keeper, measure.Name)), alias),
+            Where = range is null
+                ? never
+                : Conditions.All(
+                [
+                    new SqlBinary(SqlBinaryOperator.GreaterOrEqual, day, new SqlParameter(range.From)),
+                    new SqlBinary(SqlBinaryOperator.LessOrEqual, day, new SqlParameter(range.To)),
+                    new SqlBinary(SqlBinaryOperator.Or, never, new SqlBinary(SqlBinaryOperator.Less, previous, new SqlParameter(range.From))),
+                ]),
+        };
     }
 
     private static SqlFunction Sum(string column) => new("coalesce", [new SqlFunction("sum", [Column(column)]), new SqlNumber(0)]);
@@ -85,5 +104,5 @@ internal sealed class RollupSource(Subject subject, Rollup rollup, WholeRange? w
     private static SqlColumn Column(string name) => new(SubjectAggregate.Fact, name);
 }
 
-/// <summary>An aggregate that is one row over the days from <paramref name="From"/> on (null: all time).</summary>
-internal sealed record WholeRange(DateOnly? From);
+/// <summary>An aggregate that is one row over the days of <paramref name="Range"/> (null: all time).</summary>
+internal sealed record WholeRange(DateRange? Range);

@@ -39,7 +39,7 @@ internal static class SubjectAggregate
     {
         var subject = part.Subject;
         AggregateSource source = part.Rollup is { } rollup
-            ? new RollupSource(subject, rollup, WholeRangeOf(query, scope, range, window, grouped, onlyGroups))
+            ? new RollupSource(subject, rollup, part.FirstSeen, WholeRangeOf(query, scope, range, window, grouped, onlyGroups))
             : new FactSource(subject, part.Time);
 
         // Totals need the group keys only to find the rows of the groups that pass the metric filters.
@@ -120,21 +120,23 @@ internal static class SubjectAggregate
         };
     }
 
-    // One row over the range's days, every row of them read: no buckets or groups, no filters, segments or scope.
+    /// <summary>Whether <paramref name="query"/> reads every row of its range: no dimension filters, segments or scope.</summary>
+    public static bool ReadsEveryRow(ValidatedQuery query, QueryScope scope) =>
+        query.DimensionFilters.Count == 0 && query.Segments.Count == 0 && scope.Branches is null && scope.EmployeeId is null;
+
+    // One row over the range's days (within the window), every row of them read: no buckets or groups, no filters,
+    // segments or scope.
     private static WholeRange? WholeRangeOf(ValidatedQuery query, QueryScope scope, DateRange? range, DateRange? window,
                                             bool grouped, string? onlyGroups)
     {
         var oneRow = !grouped || (query.Time is null && query.Dimensions.Count == 0);
-        var everyRow = query.DimensionFilters.Count == 0 && query.Segments.Count == 0 && onlyGroups is null
-                       && scope.Branches is null && scope.EmployeeId is null;
-        if (!oneRow || !everyRow)
+        if (!oneRow || onlyGroups is not null || !ReadsEveryRow(query, scope))
             return null;
-        DateOnly? from = (range?.From, window?.From) switch
+        return (range, window) switch
         {
-            ({ } a, { } b) => a > b ? a : b,
-            (var a, var b) => a ?? b,
+            ({ } a, { } b) => new WholeRange(new DateRange(a.From > b.From ? a.From : b.From, a.To < b.To ? a.To : b.To)),
+            (var a, var b) => new WholeRange(a ?? b),
         };
-        return new WholeRange(from);
     }
 
     /// <summary>A condition of the model (a filtered measure's or a segment's) on a dimension of the subject.</summary>

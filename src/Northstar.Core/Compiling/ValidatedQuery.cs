@@ -45,4 +45,10 @@ internal sealed record SubjectPart(Subject Subject, TimeDimension Time, IReadOnl
 {
     /// <summary>The rollup that answers this part; null: the fact table.</summary>
     public Rollup? Rollup { get; init; }
+
+    /// <summary>
+    /// With <see cref="Rollup"/>: per distinct count the rollup cannot add up, the rollup keeping it by its value's
+    /// dimension whose first-seen table (<see cref="Rollups.RollupColumns.FirstSeenTable"/>) counts it over a whole range.
+    /// </summary>
+    public IReadOnlyDictionary<string, Rollup> FirstSeen { get; init; } = new Dictionary<string, Rollup>(StringComparer.Ordinal);
 }

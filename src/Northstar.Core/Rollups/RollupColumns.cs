@@ -41,6 +41,25 @@ public static class RollupColumns
     /// </summary>
     public static string PreviousDay(string measure) => "p_" + measure;
 
+    /// <summary>
+    /// The table of first-seen counts of a distinct count <paramref name="measure"/> kept by its value's dimension in
+    /// <paramref name="rollup"/>: per day (<see cref="Time"/>) and previous day (<see cref="FirstSeenPrevious"/>), how
+    /// many values counted on the day had that previous day (<see cref="FirstSeenCount"/>). The distinct count over a
+    /// whole range is the sum of the counts of its days whose previous day lies before the range: a few rows a day
+    /// instead of one per value.
+    /// </summary>
+    public static string FirstSeenTable(Rollup rollup, string measure)
+    {
+        ArgumentNullException.ThrowIfNull(rollup);
+        return rollup.Name + "_" + measure + "_first_seen";
+    }
+
+    /// <summary>The previous day of a first-seen table's values (null: never counted before).</summary>
+    public const string FirstSeenPrevious = "previous_day";
+
+    /// <summary>How many values of a first-seen table's day had its previous day.</summary>
+    public const string FirstSeenCount = "counted";
+
     /// <summary>The table of <paramref name="rollup"/>, without schema: its name.</summary>
     public static string Table(Rollup rollup)
     {

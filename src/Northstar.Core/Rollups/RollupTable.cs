@@ -37,7 +37,7 @@ public sealed class RollupTable
                                  .Where(kept => kept.Measure.Aggregation == Aggregation.CountDistinct && kept.Keeping.How == DistinctCountKeeping.ByDimension)
                                  .Select(kept => (kept.Measure, kept.Keeping.Dimension!))];
         Dialect = dialect;
-        Fingerprint = FingerprintOf([Build(), .. Indexes()]);
+        Fingerprint = FingerprintOf([Build(), .. Indexes(), .. Derived()]);
     }
 
     /// <summary>The rollup declared in the model.</summary>
@@ -48,6 +48,10 @@ public sealed class RollupTable
 
     /// <summary>The table's schema-qualified, quoted name.</summary>
     public string QuotedName => SqlRenderer.Quote(RollupColumns.Schema) + "." + SqlRenderer.Quote(RollupColumns.Table(Rollup));
+
+    /// <summary>The names (in schema <c>rollups</c>) of the table and of the first-seen tables derived from it.</summary>
+    public IReadOnlyList<string> TableNames =>
+        [RollupColumns.Table(Rollup), .. _recounted.Select(kept => RollupColumns.FirstSeenTable(Rollup, kept.Measure.Name))];
 
     /// <summary>The ingest subject whose changes this rollup must follow (<see cref="Subject.DataSubject"/>).</summary>
     public string DataSubject => _subject.DataSubject;
@@ -171,12 +175,30 @@ public sealed class RollupTable
         ];
     }
 
-    /// <summary>Drops the table if it exists.</summary>
-    public SqlStatement Drop() => new("drop table if exists " + QuotedName, []);
+    /// <summary>
+    /// The statements to run after <see cref="Build"/> and <see cref="Indexes"/>: per distinct count kept by its value's
+    /// dimension, its first-seen table (<see cref="RollupColumns.FirstSeenTable"/>) created from the rollup, and on
+    /// PostgreSQL an index on its day.
+    /// </summary>
+    public IReadOnlyList<SqlStatement> Derived() =>
+    [
+        .. _recounted.SelectMany(kept => (IEnumerable<SqlStatement>)
+        [
+            new SqlStatement($"create table {FirstSeenName(kept)} as\n{FirstSeenFill(kept, fromFirstParameter: false)}\norder by {Quoted(RollupColumns.Time)}", []),
+            .. Dialect == SqlDialect.PostgreSql
+                ? [new SqlStatement($"create index {Quoted(RollupColumns.FirstSeenTable(Rollup, kept.Measure.Name) + "_time")} on {FirstSeenName(kept)} ({Quoted(RollupColumns.Time)})", [])]
+                : Array.Empty<SqlStatement>(),
+        ]),
+    ];
+
+    /// <summary>Drops the table and its first-seen tables, where they exist.</summary>
+    public IReadOnlyList<SqlStatement> Drop() =>
+        [.. TableNames.Select(name => new SqlStatement($"drop table if exists {Quoted(RollupColumns.Schema)}.{Quoted(name)}", []))];
 
     /// <summary>
     /// Refreshes the buckets of the local dates <paramref name="from"/> to <paramref name="to"/> (inclusive): deletes them
-    /// and inserts them again from the fact table, then brings the previous-day columns up to date.
+    /// and inserts them again from the fact table, then brings the previous-day columns and the first-seen tables up to
+    /// date.
     /// <see cref="DateOnly.MinValue"/> to <see cref="DateOnly.MaxValue"/> (what a dimension change reports) refreshes every
     /// bucket. Run the statements in one transaction, in order.
     /// </summary>
@@ -200,8 +222,38 @@ public sealed class RollupTable
             delete,
             fill with { Sql = $"insert into {QuotedName} ({columns})\n{fill.Sql}" },
             .. _recounted.Select(kept => UpdatePreviousDays(kept, range)),
+            .. _recounted.SelectMany(kept => RefreshFirstSeen(kept, range)),
         ];
     }
+
+    // Only rows from the range on got a new previous day, so the first-seen days before it stand.
+    private IEnumerable<SqlStatement> RefreshFirstSeen((Measure Measure, string Dimension) kept, DateRange? range)
+    {
+        var time = Quoted(RollupColumns.Time);
+        yield return range is null
+            ? new SqlStatement("delete from " + FirstSeenName(kept), [])
+            : new SqlStatement($"delete from {FirstSeenName(kept)} where {time} >= $1", [range.From]);
+        yield return new SqlStatement(
+            $"insert into {FirstSeenName(kept)} ({time}, {Quoted(RollupColumns.FirstSeenPrevious)}, {Quoted(RollupColumns.FirstSeenCount)})\n" +
+            FirstSeenFill(kept, fromFirstParameter: range is not null),
+            range is null ? [] : [range.From]);
+    }
+
+    // Per day and previous day, the values counted. A value's second row of a day has that day as its previous day and
+    // is never a range's first, so it is left out.
+    private string FirstSeenFill((Measure Measure, string Dimension) kept, bool fromFirstParameter)
+    {
+        var time = Quoted(RollupColumns.Time);
+        var previous = Quoted(RollupColumns.PreviousDay(kept.Measure.Name));
+        return $"select {time}, {previous} as {Quoted(RollupColumns.FirstSeenPrevious)}, count(*) as {Quoted(RollupColumns.FirstSeenCount)}\n" +
+               $"from {QuotedName}\n" +
+               $"where {Quoted(RollupColumns.Measure(kept.Measure.Name))} > 0 and {Quoted(RollupColumns.Dimension(kept.Dimension))} is not null" +
+               $" and ({previous} is null or {previous} < {time}){(fromFirstParameter ? $" and {time} >= $1" : "")}\n" +
+               $"group by {time}, {previous}";
+    }
+
+    private string FirstSeenName((Measure Measure, string Dimension) kept) =>
+        Quoted(RollupColumns.Schema) + "." + Quoted(RollupColumns.FirstSeenTable(Rollup, kept.Measure.Name));
 
     // Rows from the range on may have a new previous day: those of the values counted in the range, and those of values
     // whose previous day was in it (a value the refresh removed from the range). Earlier rows keep theirs.

@@ -92,7 +92,7 @@ public static class RollupStore
                 }
             }
 
-            var declared = tables.Select(table => table.Rollup.Name).ToHashSet(StringComparer.Ordinal);
+            var declared = tables.SelectMany(table => table.TableNames).ToHashSet(StringComparer.Ordinal);
             var dropped = new List<string>();
             foreach (var name in await ExistingAsync(connection, cancellationToken).ConfigureAwait(false))
             {
@@ -119,16 +119,14 @@ public static class RollupStore
         var name = table.Rollup.Name;
         var recorded = await QueryAsync(connection, transaction,
             new SqlStatement($"select fingerprint from {Definitions} where name = $1", [name]), cancellationToken).ConfigureAwait(false);
-        var exists = (await QueryAsync(connection, transaction, TableExists(name), cancellationToken).ConfigureAwait(false)).Count > 0;
-        if (!rebuild && exists && recorded.Count == 1 && (string?)recorded[0][0] == table.Fingerprint)
+        var existing = await QueryAsync(connection, transaction, TablesExisting(table.TableNames), cancellationToken).ConfigureAwait(false);
+        if (!rebuild && existing.Count == table.TableNames.Count && recorded.Count == 1 && (string?)recorded[0][0] == table.Fingerprint)
         {
             return false;
         }
 
-        await ExecuteAsync(connection, transaction, table.Drop(), cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, transaction, table.Build(), cancellationToken).ConfigureAwait(false);
-        foreach (var index in table.Indexes())
-            await ExecuteAsync(connection, transaction, index, cancellationToken).ConfigureAwait(false);
+        foreach (var statement in (IEnumerable<SqlStatement>)[.. table.Drop(), table.Build(), .. table.Indexes(), .. table.Derived()])
+            await ExecuteAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, new SqlStatement($"delete from {Definitions} where name = $1", [name]), cancellationToken)
             .ConfigureAwait(false);
         await ExecuteAsync(connection, transaction,
@@ -148,8 +146,10 @@ public static class RollupStore
         return [.. rows.Select(row => (string)row[0]!).Order(StringComparer.Ordinal)];
     }
 
-    private static SqlStatement TableExists(string name) => new(
-        "select 1 from information_schema.tables where table_schema = 'rollups' and table_name = $1", [name]);
+    private static SqlStatement TablesExisting(IReadOnlyList<string> names) => new(
+        "select table_name from information_schema.tables where table_schema = 'rollups' and table_name in (" +
+        string.Join(", ", names.Select((_, index) => "$" + (index + 1))) + ")",
+        [.. names]);
 
     // The name comes from the rollups schema itself (a table no longer declared), so it is quoted, never trusted.
     private static SqlStatement DropStatement(string name) =>

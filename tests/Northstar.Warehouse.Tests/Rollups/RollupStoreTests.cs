@@ -35,6 +35,14 @@ public sealed class RollupStoreTests
     public Task A_rebuild_after_a_load_that_bypassed_the_refresh_catches_up_with_the_facts_on_PostgreSQL() => QueryFixture.OnPostgresAsync(RebuildAsync);
 
     [Fact]
+    public Task A_rollup_by_counted_value_comes_with_its_first_seen_table_which_stays_across_starts_and_goes_with_it_on_DuckDB() =>
+        QueryFixture.OnDuckDbAsync(FirstSeenTableAsync);
+
+    [PostgresFact]
+    public Task A_rollup_by_counted_value_comes_with_its_first_seen_table_which_stays_across_starts_and_goes_with_it_on_PostgreSQL() =>
+        QueryFixture.OnPostgresAsync(FirstSeenTableAsync);
+
+    [Fact]
     public Task DuckDB_keeps_partial_sums_in_64_bit_decimals_that_fit_and_refuses_to_store_one_that_overflows() =>
         QueryFixture.OnDuckDbAsync(NarrowDecimalsAsync);
 
@@ -90,6 +98,47 @@ public sealed class RollupStoreTests
         Assert.Equal(0L, await ScalarAsync(warehouse,
             "select count(*) from information_schema.tables where table_schema = 'rollups' and table_name = 'spend_daily'"));
         Assert.Equal(1L, await ScalarAsync(warehouse, "select count(*) from rollups.definitions"));
+    }
+
+    private static async Task FirstSeenTableAsync(IWarehouse warehouse)
+    {
+        var model = QueryTestModel.Build();
+        var sales = model.Subjects["sales"];
+        var dimensions = sales.Dimensions.ToDictionary();
+        dimensions["order_id"] = new Dimension("order_id", "Order", null, "order_id", DataType.String, ValueFormat.None);
+        model = model with
+        {
+            Subjects = new Dictionary<string, Subject>(model.Subjects) { ["sales"] = sales with { Dimensions = dimensions } },
+            Rollups = [new Rollup("sales_by_order", "sales", "order_date", Grain.Day, ["order_id"], ["orders"], Here)],
+        };
+        const string FirstSeen = "sales_by_order_orders_first_seen";
+
+        Assert.Equal(["sales_by_order"], (await RollupStore.EnsureAsync(warehouse, Tables(model, warehouse))).Built);
+        // The dozen orders, each counted on its one day for the first time.
+        Assert.Equal(12L, await ScalarAsync(warehouse, $"select sum(counted) from rollups.{FirstSeen} where previous_day is null"));
+
+        var again = await RollupStore.EnsureAsync(warehouse, Tables(model, warehouse));
+        Assert.Empty(again.Built);
+        Assert.Empty(again.Dropped);
+        Assert.Equal(12L, await ScalarAsync(warehouse, $"select sum(counted) from rollups.{FirstSeen}"));
+
+        // A first-seen table gone missing rebuilds its rollup.
+        await ExecuteAsync(warehouse, $"drop table rollups.{FirstSeen}");
+        Assert.Equal(["sales_by_order"], (await RollupStore.EnsureAsync(warehouse, Tables(model, warehouse))).Built);
+        Assert.Equal(12L, await ScalarAsync(warehouse, $"select sum(counted) from rollups.{FirstSeen}"));
+
+        var removed = await RollupStore.EnsureAsync(warehouse, Tables(model with { Rollups = [] }, warehouse));
+        Assert.Equal(["sales_by_order", FirstSeen], removed.Dropped);
+        Assert.Equal(0L, await ScalarAsync(warehouse,
+            "select count(*) from information_schema.tables where table_schema = 'rollups' and table_name <> 'definitions'"));
+    }
+
+    private static async Task ExecuteAsync(IWarehouse warehouse, string sql)
+    {
+        await using var connection = await warehouse.OpenWriteConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task RebuildAsync(IWarehouse warehouse)

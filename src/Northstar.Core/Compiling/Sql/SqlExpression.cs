@@ -76,6 +76,9 @@ public sealed record SqlInList(SqlExpression Operand, IReadOnlyList<SqlExpressio
 /// <summary><c>exists (select ...)</c>.</summary>
 public sealed record SqlExists(SqlSelect Subquery) : SqlExpression;
 
+/// <summary><c>(select ...)</c>: a subquery of one row and one column, as a value.</summary>
+public sealed record SqlScalarSubquery(SqlSelect Subquery) : SqlExpression;
+
 /// <summary><c>x in (select ...)</c>.</summary>
 public sealed record SqlInSubquery(SqlExpression Operand, SqlSelect Subquery) : SqlExpression;
 

@@ -226,6 +226,11 @@ public sealed class SqlRenderer
                 WriteSelect(inSubquery.Subquery);
                 _sql.Append("))");
                 break;
+            case SqlScalarSubquery scalar:
+                _sql.Append('(');
+                WriteSelect(scalar.Subquery);
+                _sql.Append(')');
+                break;
             case SqlExists exists:
                 _sql.Append("exists (");
                 WriteSelect(exists.Subquery);
