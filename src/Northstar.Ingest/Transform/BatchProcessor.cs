@@ -25,14 +25,17 @@ internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? ro
     private static readonly DateOnly AllDatesFrom = DateOnly.MinValue;
     private static readonly DateOnly AllDatesTo = DateOnly.MaxValue;
 
-    private static readonly Dictionary<string, string[]> DimensionSubjects = new(StringComparer.Ordinal)
-    {
-        ["locations"] = ["sales", "pipeline", "production", "service", "telemarketing", "canvass", "marketing"],
-        ["employees"] = ["sales", "pipeline", "production", "service", "telemarketing", "canvass"],
-        ["customers"] = ["sales", "pipeline", "production", "service", "telemarketing"],
-        ["products"] = ["sales"],
-        ["campaigns"] = ["pipeline", "marketing"],
-    };
+    // The dimension entities: the subjects whose facts name their members, and the gold table and key of the members.
+    // A branch has no table here: a new branch re-derives the gold rows of the employees and customers that named it
+    // before it arrived, so any branch event changes its subjects on every date.
+    private static readonly DimensionEntity[] DimensionEntities =
+    [
+        new("locations", ["sales", "pipeline", "production", "service", "telemarketing", "canvass", "marketing"], null),
+        new("employees", ["sales", "pipeline", "production", "service", "telemarketing", "canvass"], ("gold.dim_employee", "employee_id")),
+        new("customers", ["sales", "pipeline", "production", "service", "telemarketing"], ("gold.dim_customer", "customer_id")),
+        new("products", ["sales"], ("gold.dim_product", "product_id")),
+        new("campaigns", ["pipeline", "marketing"], ("gold.dim_campaign", "campaign_id")),
+    ];
 
     private readonly BatchStatements _statements = new(warehouse.Dialect);
     private readonly QualityLog _quality = new(warehouse);
@@ -114,6 +117,17 @@ internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? ro
         foreach (var statement in BatchStatements.StartTouched.Concat(silver))
             await run.ExecuteAsync(statement).ConfigureAwait(false);
 
+        // Members that existed may have changed what the subjects' questions group by: those subjects change on every
+        // date. New members change no answer by themselves: facts that named them before they arrived are re-derived
+        // below and report their own dates (a new customer's first order refreshes its day, not the whole year).
+        var change = new ChangeCollector();
+        foreach (var dimension in DimensionEntities.Where(dimension => pending.Contains(dimension.Name)))
+        {
+            if (dimension.Members is not { } members
+                || await run.QuerySingleAsync<long>(BatchStatements.ExistingMembers(members.Table, members.Key, dimension.Name)).ConfigureAwait(false) > 0)
+                change.Add(dimension.Subjects, AllDatesFrom, AllDatesTo);
+        }
+
         // The entities with touched records: those of the batch's events, and those the touch statements add.
         var touched = new HashSet<string>(pending, StringComparer.Ordinal);
         foreach (var statement in _statements.Dimensions)
@@ -122,13 +136,6 @@ internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? ro
         {
             foreach (var statement in _statements.Customers)
                 await run.ExecuteAsync(statement).ConfigureAwait(false);
-        }
-
-        var change = new ChangeCollector();
-        foreach (var dimension in DimensionSubjects.Keys)
-        {
-            if (EntityNames.TryParse(dimension, out var kind) && processed.ContainsKey(kind))
-                change.Add(DimensionSubjects[dimension], AllDatesFrom, AllDatesTo);
         }
 
         foreach (var statement in _statements.Touches)
@@ -204,6 +211,10 @@ internal sealed class BatchProcessor(IWarehouse warehouse, RollupMaintenance? ro
             transaction: transaction, commandTimeout: CommandTimeoutSeconds, cancellationToken: ct);
     }
 }
+
+/// <summary>A dimension entity: its name, the subjects whose facts name its members, and its members' gold table and key
+/// (null: every event of it changes those subjects on every date).</summary>
+internal sealed record DimensionEntity(string Name, string[] Subjects, (string Table, string Key)? Members);
 
 /// <summary>What one batch did.</summary>
 internal sealed record BatchResult(IReadOnlyDictionary<EntityKind, long> Processed, long Rejected, DataChange? Change);

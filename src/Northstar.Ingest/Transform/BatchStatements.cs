@@ -83,6 +83,10 @@ internal sealed class BatchStatements
         on conflict (subject) do update set version = t.version + 1, updated_at = now()
         """;
 
+    /// <summary>How many of the batch's records of a dimension entity are members of its gold table already.</summary>
+    public static string ExistingMembers(string table, string key, string entity) =>
+        $"select count(*) from {table} where {key} in {Sql.Touched(entity)}";
+
     public static string DateRange(Fact fact) =>
         $"select min(date_key), max(date_key) from {fact.Table} where {fact.IdColumn} in {Sql.Touched(fact.Entity)}";
 

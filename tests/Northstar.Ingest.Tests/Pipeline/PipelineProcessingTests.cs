@@ -58,6 +58,12 @@ public sealed class PipelineProcessingTests
     [PostgresFact]
     public Task Processing_is_incremental_and_raises_data_changed_for_what_it_touched_on_postgres() => Engines.OnPostgresAsync(Incremental);
 
+    [Fact]
+    public Task A_new_customer_changes_the_days_of_its_orders_and_a_changed_one_every_date_on_duckdb() => Engines.OnDuckDbAsync(NewAndChangedMembers);
+
+    [PostgresFact]
+    public Task A_new_customer_changes_the_days_of_its_orders_and_a_changed_one_every_date_on_postgres() => Engines.OnPostgresAsync(NewAndChangedMembers);
+
     [PostgresFact]
     public async Task Two_nodes_processing_at_once_apply_each_event_once_on_postgres()
     {
@@ -288,6 +294,38 @@ public sealed class PipelineProcessingTests
         Assert.Equal(["failed|o-bad", "failed|i-1", "processed|o-good"], await warehouse.QueryAsync<string>(
             "select status || '|' || external_id from bronze.events order by status, idempotency_key"));
         Assert.Equal("o-good", await warehouse.ScalarAsync<string>("select order_id from gold.fact_orders"));
+    }
+
+    private static async Task NewAndChangedMembers(PipelineWarehouse warehouse)
+    {
+        var pipeline = warehouse.Pipeline;
+        var changes = new List<DataChange>();
+        pipeline.DataChanged += changes.Add;
+        await pipeline.AcceptAsync("test", EntityKind.Locations, Incoming(Location("loc-1")));
+        await pipeline.ProcessPendingAsync();
+
+        // A new customer with its first order, and a new product: only the order's day changed.
+        await pipeline.AcceptAsync("test", EntityKind.Customers, Incoming(Customer("c-new", "loc-1", Monday)));
+        await pipeline.AcceptAsync("test", EntityKind.Orders, Incoming(Order("o-1", orderedAt: Monday.AddDays(2), customerId: "c-new")));
+        await pipeline.ProcessPendingAsync();
+        var day = DateOnly.FromDateTime(await warehouse.ScalarAsync<DateTime>("select cast(local_date as timestamp) from gold.fact_orders"));
+        Assert.Equal(new DateOnly(2026, 3, 4), day);
+        Assert.Equal((day, day), (changes[^1].From, changes[^1].To));
+        Assert.Contains("sales", changes[^1].Subjects);
+
+        // A customer who arrives after the order that names them: the order is re-derived, its day changed.
+        await pipeline.AcceptAsync("test", EntityKind.Orders, Incoming(Order("o-2", orderedAt: Monday.AddDays(5), customerId: "c-late")));
+        await pipeline.ProcessPendingAsync();
+        await pipeline.AcceptAsync("test", EntityKind.Customers, Incoming(Customer("c-late", "loc-1", Monday)));
+        await pipeline.ProcessPendingAsync();
+        Assert.Equal((day.AddDays(3), day.AddDays(3)), (changes[^1].From, changes[^1].To));
+        Assert.NotEqual(0L, await warehouse.ScalarAsync<long>("select customer_key from gold.fact_orders where order_id = 'o-2'"));
+
+        // A customer who existed changes segment: what questions group by may have changed on every date.
+        await pipeline.AcceptAsync("test", EntityKind.Customers, Incoming(Customer("c-new", "loc-1", Monday.AddDays(1), segment: "trade")));
+        await pipeline.ProcessPendingAsync();
+        Assert.Equal((DateOnly.MinValue, DateOnly.MaxValue), (changes[^1].From, changes[^1].To));
+        Assert.Contains("sales", changes[^1].Subjects);
     }
 
     private static async Task Incremental(PipelineWarehouse warehouse)
