@@ -13,7 +13,8 @@ internal static class DashboardsExtensions
     /// <summary>
     /// The dashboards from <c>*.yaml</c> in <c>Northstar:Dashboards:Path</c>, each spec compiled against the model as the
     /// query path compiles it, loaded when the host starts (after the model and the migrations, before the server
-    /// listens); a problem stops the start, naming every problem with its file and path.
+    /// listens); a problem stops the start, naming every problem with its file and path. Once the server listens, their
+    /// tiles are answered once to warm the cache and the engine (<see cref="DashboardWarmUp"/>).
     /// </summary>
     public static IHostApplicationBuilder AddDashboards(this IHostApplicationBuilder builder)
     {
@@ -29,6 +30,8 @@ internal static class DashboardsExtensions
         });
         builder.Services.AddSingleton<DashboardCatalog>();
         builder.Services.AddHostedService<LoadDashboardsOnStartup>();
+        builder.Services.AddSingleton<DashboardWarmUp>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DashboardWarmUp>());
         return builder;
     }
 }

@@ -29,4 +29,10 @@ public sealed class QueryOptions
 
     /// <summary>How many distinct queries of one batch run at the same time (4 by default).</summary>
     public int BatchParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// Whether the server answers every dashboard's tiles once it listens, so that the first visit after a start finds
+    /// them cached and the engine warm (true by default).
+    /// </summary>
+    public bool WarmUpDashboards { get; set; } = true;
 }

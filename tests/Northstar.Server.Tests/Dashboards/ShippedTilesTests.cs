@@ -50,7 +50,7 @@ public sealed class ShippedTilesTests(DuckDbDemo demo) : IClassFixture<DuckDbDem
     }
 
     // The spec as the UI sends it: the dashboard's range (30D) when it names none, and the branch filter when one is picked.
-    private static JsonObject AsSent(JsonElement spec, string? branch)
+    internal static JsonObject AsSent(JsonElement spec, string? branch)
     {
         var sent = JsonNode.Parse(spec.GetRawText())!.AsObject();
         var time = sent["time"] as JsonObject ?? new JsonObject();

@@ -9,11 +9,15 @@ namespace Northstar.Server.Tests.Support;
 
 /// <summary>
 /// The real app, in memory, with the given settings layered over appsettings.json (they win over every other
-/// source); <paramref name="configureServices"/> lets a test add to the app, e.g. a startup filter.
+/// source); <paramref name="configureServices"/> lets a test add to the app, e.g. a startup filter. The dashboards'
+/// warm-up is off unless the settings turn it on: tests count cache hits and query executions of their own.
 /// </summary>
 public sealed class NorthstarAppFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The setting that turns the dashboards' warm-up at start on or off.</summary>
+    public const string WarmUpSetting = "Northstar:Query:WarmUpDashboards";
+
     /// <summary>Settings for embedded DuckDB with its data folder in <paramref name="dataDirectory"/>.</summary>
     public static Dictionary<string, string?> DuckDbSettings(string dataDirectory) => new()
     {
@@ -47,7 +51,9 @@ public sealed class NorthstarAppFactory(IReadOnlyDictionary<string, string?> set
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration(configuration => configuration
+            .AddInMemoryCollection(new Dictionary<string, string?> { [WarmUpSetting] = "false" })
+            .AddInMemoryCollection(settings));
         if (configureServices is not null)
             builder.ConfigureServices(configureServices);
     }

@@ -88,12 +88,13 @@ public sealed class DemoWarehouse : IAsyncDisposable
     /// A second app over the same data that answers from the rollups where one covers a query; dispose it before this
     /// one. PostgreSQL: the same database. DuckDB (one open instance per file): a copy of the file, checkpointed first.
     /// </summary>
-    public async Task<DemoWarehouse> WithRollupsAsync()
+    /// <param name="settings">More settings of the second app (they win).</param>
+    public async Task<DemoWarehouse> WithRollupsAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         DemoWarehouse rollups;
         if (_engine == TestEngine.Postgres)
         {
-            rollups = new DemoWarehouse(_engine, _settings, useRollups: true, folder: null, database: null) { TwoBranches = TwoBranches };
+            rollups = new DemoWarehouse(_engine, With(_settings, settings), useRollups: true, folder: null, database: null) { TwoBranches = TwoBranches };
         }
         else
         {
@@ -101,7 +102,7 @@ public sealed class DemoWarehouse : IAsyncDisposable
             var copy = new TempFolder();
             var file = new WarehouseOptions().DuckDbFile;
             File.Copy(Path.Combine(_folder!.Path, file), Path.Combine(copy.Path, file));
-            rollups = new DemoWarehouse(_engine, NorthstarAppFactory.DuckDbSettings(copy.Path), useRollups: true, copy, database: null)
+            rollups = new DemoWarehouse(_engine, With(NorthstarAppFactory.DuckDbSettings(copy.Path), settings), useRollups: true, copy, database: null)
             {
                 TwoBranches = TwoBranches,
             };
@@ -110,6 +111,12 @@ public sealed class DemoWarehouse : IAsyncDisposable
         await rollups.SignInAsync();
         return rollups;
     }
+
+    /// <summary>The app's services (started).</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    private static Dictionary<string, string?> With(Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? more) =>
+        more is null ? settings : new(settings.Concat(more).GroupBy(pair => pair.Key).Select(group => group.Last()));
 
     /// <summary>A client of the app signed in as a new user of <paramref name="role"/> (see <see cref="TestAccounts"/>).</summary>
     public Task<HttpClient> SignedInClientAsync(Role role, IReadOnlyList<string>? branches = null, string? employeeId = null) =>
