@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Northstar.Bench.Targets;
 using Northstar.Core.Compiling;
 using Northstar.Core.Model;
@@ -8,7 +9,8 @@ namespace Northstar.Bench.Suites.Query;
 
 /// <summary>
 /// Asks one tile's question in-process as the query endpoint does (compile, then run its statements concurrently and
-/// assemble the answer), from the base tables or from the rollups; and the engine's own time for the same statements.
+/// assemble the answer), from the base tables or from the rollups; the engine's own time for the same statements, and
+/// their time run directly through the engine's client.
 /// </summary>
 internal sealed class TileQuery(SemanticModel model, BenchTarget target, QueryRunner runner, DateOnly today)
 {
@@ -29,6 +31,24 @@ internal sealed class TileQuery(SemanticModel model, BenchTarget target, QueryRu
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The compiled statements run directly through the engine's client library (Npgsql, or our DuckDB provider), one
+    /// after the other, each on a read connection, every row read: what running the same SQL by hand costs, the client
+    /// round trip included.
+    /// </summary>
+    public async Task<TimeSpan> DirectTimeAsync(QuerySpec spec, bool useRollups, CancellationToken cancellationToken)
+    {
+        var statements = Statements(Compile(spec, useRollups)).ToList();
+        var start = Stopwatch.GetTimestamp();
+        foreach (var statement in statements)
+        {
+            await using var connection = await target.Warehouse.OpenReadConnectionAsync(cancellationToken);
+            await connection.QueryRowsAsync(statement, null, null, cancellationToken);
+        }
+
+        return Stopwatch.GetElapsedTime(start);
     }
 
     // The statements the runner runs: a single-row answer's totals statement is its rows statement, run once.
