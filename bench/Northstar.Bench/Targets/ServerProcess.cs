@@ -17,6 +17,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     private readonly string _folder;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _log = [];
+    private readonly List<(string Text, TaskCompletionSource<string> Seen)> _awaited = [];
 
     private ServerProcess(Process process, string folder)
     {
@@ -121,6 +122,20 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The first line the server writes (or wrote) that contains <paramref name="text"/>, waiting up to <paramref name="deadline"/>.</summary>
+    public Task<string> LineAsync(string text, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_log)
+        {
+            if (_log.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)) is { } written)
+                return Task.FromResult(written);
+            _awaited.Add((text, seen));
+        }
+
+        return seen.Task.WaitAsync(deadline, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -144,6 +159,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         lock (_log)
         {
             _log.Add(line);
+            foreach (var (text, seen) in _awaited.Where(awaited => line.Contains(awaited.Text, StringComparison.Ordinal)))
+                seen.TrySetResult(line);
         }
 
         if (ListeningLine().Match(line) is { Success: true } match)
