@@ -112,16 +112,7 @@ public static class AnalysisScenarios
     private static async Task<Dictionary<string, JsonElement>> BatchAsync(HttpClient client, IEnumerable<(string Id, string Spec)> queries)
     {
         var body = $$"""{ "queries": [ {{string.Join(", ", queries.Select(query => $$"""{ "id": "{{query.Id}}", "spec": {{query.Spec}} }"""))}} ] }""";
-        using var response = await client.PostAsync(new Uri("/api/query/batch", UriKind.Relative), Json(body));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
-            .ToDictionary(line => line.GetProperty("id").GetString()!, line =>
-            {
-                Assert.True(line.TryGetProperty("answer", out var answer) && answer.ValueKind == JsonValueKind.Object, line.GetRawText());
-                return answer;
-            });
+        return BatchLines.Answers(await BatchLines.PostAsync(client, body));
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -319,16 +319,8 @@ public static class RowLevelSecurityScenarios
             return await HttpAssert.JsonAsync(response, status, "application/problem+json");
     }
 
-    private static async Task<Dictionary<string, JsonElement>> BatchAsync(HttpClient client, string body)
-    {
-        using var response = await client.PostAsync(
-            new Uri("/api/query/batch", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonDocument.Parse(line).RootElement.Clone())
-            .ToDictionary(line => line.GetProperty("id").GetString()!, line => line.GetProperty("answer"));
-    }
+    private static async Task<Dictionary<string, JsonElement>> BatchAsync(HttpClient client, string body) =>
+        BatchLines.Answers(await BatchLines.PostAsync(client, body));
 
     private static async Task<(HashSet<string> Subjects, HashSet<string> Metrics)> ModelAsync(HttpClient client)
     {

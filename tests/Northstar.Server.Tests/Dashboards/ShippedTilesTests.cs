@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Northstar.Server.Accounts;
@@ -35,11 +34,7 @@ public sealed class ShippedTilesTests(DuckDbDemo demo) : IClassFixture<DuckDbDem
             queries.Add(new JsonObject { ["id"] = $"{tileId}@export", ["spec"] = AsSent(tile.GetProperty("export"), branch) });
         }
 
-        using var batch = await admin.PostAsync(new Uri("/api/query/batch", UriKind.Relative),
-            new StringContent(new JsonObject { ["queries"] = queries }.ToJsonString(), Encoding.UTF8, "application/json"));
-        var text = await batch.Content.ReadAsStringAsync();
-        Assert.True(batch.StatusCode == HttpStatusCode.OK, text);
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        var lines = await BatchLines.PostAsync(admin, new JsonObject { ["queries"] = queries }.ToJsonString());
 
         Assert.Equal(queries.Count, lines.Count);
         Assert.Empty(lines.Where(line => line.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
