@@ -55,6 +55,11 @@ internal sealed partial class DashboardWarmUp(
         {
             // The server is stopping.
         }
+        catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A warm-up is a courtesy: whatever stops it must not stop the server.
+            LogFailed(logger, failure);
+        }
         finally
         {
             _finished.TrySetResult();
@@ -68,6 +73,9 @@ internal sealed partial class DashboardWarmUp(
         using var onStarted = lifetime.ApplicationStarted.Register(() => listening.TrySetResult());
         await listening.Task.WaitAsync(stoppingToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboards' warm-up stopped; the server goes on without it")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Dashboards warmed up: {Dashboards} dashboards, {Answered} tile answers cached, {Failed} failed, in {Milliseconds:F0} ms")]
