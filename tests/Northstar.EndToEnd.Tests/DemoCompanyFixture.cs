@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Northstar.Core.Rollups;
 using Northstar.Ingest.Demo;
-using Northstar.Ingest.Pipeline;
 using Northstar.Server.Demo;
 using Northstar.Server.Live;
 using Northstar.Server.Startup;
@@ -36,7 +36,8 @@ public sealed class DemoCompanyFixture : BrowserFixture
         await WarehousePreparation.PrepareAsync(warehouse, Services.GetRequiredService<RollupMaintenance>(), CancellationToken.None);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime);
         var data = DemoCompany.Generate(new DemoOptions { Days = 120, OrdersPerDay = 120, Today = today });
-        await DemoLoader.LoadAsync(data, Services.GetRequiredService<IngestPipeline>(), TextWriter.Null, CancellationToken.None);
+        await DemoLoader.LoadAsync(data, warehouse, Services.GetRequiredService<RollupMaintenance>(), Services.GetRequiredService<ILoggerFactory>(),
+                                   TextWriter.Null, CancellationToken.None);
 
         using var admin = await AdminAsync();
         var branches = await admin.GetAsync<JsonElement[]>("/api/branches");

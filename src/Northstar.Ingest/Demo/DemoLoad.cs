@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Northstar.Core.Rollups;
 using Northstar.Ingest.Pipeline;
 using Northstar.Ingest.Wire;
+using Northstar.Warehouse;
+using Northstar.Warehouse.Rollups;
 
 namespace Northstar.Ingest.Demo;
 
@@ -90,6 +94,26 @@ public static class DemoLoad
             reports.Sum(report => report.Rejected),
             Stopwatch.GetElapsedTime(started),
             [.. reports.SelectMany(report => report.Changes)]);
+    }
+
+    /// <summary>
+    /// Loads the demo (<see cref="RunAsync"/>) into a warehouse nobody reads meanwhile (the <c>demo</c> verb, before it
+    /// serves), building the rollups once from the loaded facts instead of refreshing them in every batch, which costs a
+    /// bulk load about a third of its time: the rollup tables are dropped first, the load runs through a pipeline of
+    /// its own that keeps none, then they are built. A load stopped half-way leaves no rollups rather than stale ones,
+    /// and the next start builds them from what was loaded.
+    /// </summary>
+    public static async Task<ProcessReport> RunThenBuildRollupsAsync(
+        DemoData data, IWarehouse warehouse, IReadOnlyList<RollupTable> rollups, ILoggerFactory loggerFactory,
+        IDemoLoadObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rollups);
+        await RollupStore.DropAllAsync(warehouse, cancellationToken).ConfigureAwait(false);
+        ProcessReport report;
+        using (var pipeline = new IngestPipeline(warehouse, loggerFactory))
+            report = await RunAsync(data, pipeline, observer, cancellationToken).ConfigureAwait(false);
+        await RollupStore.EnsureAsync(warehouse, rollups, cancellationToken).ConfigureAwait(false);
+        return report;
     }
 
     // Each entity that lands is processed with whatever else is pending; after the last, what remains. A failure stops

@@ -65,7 +65,8 @@ internal static class DemoCommand
         if (await DemoLoader.IsLoadedAsync(warehouse, cancellationToken))
             await output.WriteLineAsync("The Evergreen demo company is already loaded in this warehouse; serving it.");
         else
-            await DemoLoader.LoadAsync(data, pipeline, output, cancellationToken);
+            await DemoLoader.LoadAsync(data, warehouse, app.Services.GetRequiredService<RollupMaintenance>(),
+                                       app.Services.GetRequiredService<ILoggerFactory>(), output, cancellationToken);
 
         // The first Super Admin before the demo users: it is created only while there is no user.
         await app.Services.GetRequiredService<InitialAdmin>().EnsureAsync(output, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
+using Northstar.Core.Rollups;
 using Northstar.Ingest;
 using Northstar.Ingest.Demo;
 using Northstar.Ingest.Pipeline;
@@ -31,9 +32,11 @@ internal static partial class DemoLoader
 
     /// <summary>
     /// Generates every entity and writes it to bronze through the bulk path while processing bronze into silver and
-    /// gold (<see cref="DemoLoad.RunAsync"/>), with a progress bar per entity and the time of the whole load.
+    /// gold, then builds the rollups (<see cref="DemoLoad.RunThenBuildRollupsAsync"/>: the warehouse must not be read
+    /// meanwhile), with a progress bar per entity and the time of the whole load.
     /// </summary>
-    public static async Task LoadAsync(DemoData data, IngestPipeline pipeline, TextWriter output, CancellationToken cancellationToken)
+    public static async Task LoadAsync(DemoData data, IWarehouse warehouse, RollupMaintenance rollups, ILoggerFactory loggerFactory,
+                                       TextWriter output, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
@@ -46,9 +49,9 @@ internal static partial class DemoLoader
             .StartAsync(async context =>
             {
                 observer.Start(context, await Task.Run(() => data.Totals, cancellationToken));
-                var transform = context.AddTask("bronze → silver → gold, beside the writing").IsIndeterminate();
-                var report = await DemoLoad.RunAsync(data, pipeline, observer, cancellationToken);
-                transform.Description = $"bronze → silver → gold ({report.TotalProcessed:N0} events, {report.Rejected:N0} to data quality)";
+                var transform = context.AddTask("bronze → silver → gold beside the writing, then the rollups").IsIndeterminate();
+                var report = await DemoLoad.RunThenBuildRollupsAsync(data, warehouse, rollups.Tables, loggerFactory, observer, cancellationToken);
+                transform.Description = $"bronze → silver → gold ({report.TotalProcessed:N0} events, {report.Rejected:N0} to data quality), rollups built";
                 transform.IsIndeterminate(false);
                 transform.Value = transform.MaxValue;
                 transform.StopTask();

@@ -33,6 +33,16 @@ public static class RollupStore
         MaintainAsync(warehouse, tables, rebuildAll: false, cancellationToken);
 
     /// <summary>
+    /// Drops every rollup table and forgets its definition: before a bulk load that builds them afterwards, so that a
+    /// load stopped half-way leaves none (the next <see cref="EnsureAsync"/> builds them) rather than stale ones.
+    /// </summary>
+    /// <param name="warehouse">The warehouse (migrated).</param>
+    /// <param name="cancellationToken">Stops the work between tables.</param>
+    /// <returns>The names of the tables dropped.</returns>
+    public static Task<RollupReport> DropAllAsync(IWarehouse warehouse, CancellationToken cancellationToken = default) =>
+        MaintainAsync(warehouse, [], rebuildAll: false, cancellationToken);
+
+    /// <summary>
     /// Rebuilds every rollup of <paramref name="tables"/> from the fact tables whatever its fingerprint, and drops the
     /// rollup tables no longer declared: after a load that wrote facts without refreshing the rollups batch by batch.
     /// </summary>
