@@ -33,9 +33,9 @@ internal sealed class DashboardSuite : ISuite
         "Chromium (headless) over loopback; *rendered* is the page's own time from navigation start to every tile settled and "
         + "every chart drawn; *batch* the `/api/query/batch` request's round trip seen by the page; *server* the server's "
         + "time for the whole batch (the last answer line's `meta.ms`). Cold: the first visit after the server started "
-        + "and finished its warm-up (the dashboards' answers under the default filters cached; new browser profile); warm: the next visits in new tabs of the same browser (p50 and p95); "
-        + "warm, in the app: a click on the dashboard's link in the navigation of a tab showing the other dashboard, timed "
-        + "from the click.",
+        + "and finished its warm-up (the dashboards' answers under the default filters cached; new browser profile); "
+        + "warm: the next visits in new tabs of the same browser (p50 and p95); warm, in the app: a click on the "
+        + "dashboard's link in the navigation of a tab showing the other dashboard, timed from the click.",
         ["engine", "dashboard", "visit", "rendered p50", "rendered p95", "batch p50", "server p50"]);
 
     public async Task<IReadOnlyList<IReadOnlyList<string>>> MeasureAsync(
